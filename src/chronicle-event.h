@@ -23,6 +23,9 @@ typedef enum
 
 #define CHRONICLE_EVENT_N_STATUSES 4
 
+#define CHRONICLE_TYPE_EVENT_STATUS (chronicle_event_status_get_type ())
+
+GType       chronicle_event_status_get_type    (void) G_GNUC_CONST;
 const char *chronicle_event_status_to_string   (ChronicleEventStatus  status);
 gboolean    chronicle_event_status_from_string (const char           *text,
                                                 ChronicleEventStatus *status);
