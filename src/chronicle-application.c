@@ -72,12 +72,21 @@ chronicle_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Destroys the windows rather than just leaving the main loop, so that
+ * each saves its size and state as it goes, as closing it would. */
 static void
 chronicle_application_quit_action (GSimpleAction *action,
                                    GVariant      *parameter,
                                    gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  ChronicleApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (self));
 }
 
 static const GActionEntry app_actions[] = {
