@@ -31,6 +31,139 @@ const char *chronicle_group_by_to_string   (ChronicleGroupBy  group_by);
 gboolean    chronicle_group_by_from_string (const char       *text,
                                             ChronicleGroupBy *group_by);
 
-/* The lane layout (grouping and stacking) is declared below by its owner. */
+/*
+ * View state (GLib only): the events of a GListModel of ChronicleEvent,
+ * grouped into lanes and, inside each lane, stacked into rows so that no
+ * two events of a row overlap in time.
+ *
+ * Stacking does not depend on the zoom: it is computed once per change of
+ * the model, the timeline or the grouping, in O(n log n), and the painter
+ * elides or clusters what still collides on screen. A point event reserves
+ * at least the layout's "point extent" (by default a fortieth of the time
+ * the events cover) so that neighbours stack at the usual zoom levels. A
+ * lane has at most CHRONICLE_LANE_LAYOUT_MAX_ROWS rows; when all of them
+ * are busy an event shares the row that frees first.
+ *
+ * Each lane keeps its entries in one flat array sorted by start, with the
+ * longest duration in the lane, so that the visible slice is found by two
+ * binary searches. An event with several actors or tags has one entry in
+ * each of their lanes, all with the same model position.
+ *
+ * Rebuilds are coalesced: changes to the model schedule one rebuild in an
+ * idle; chronicle_lane_layout_ensure() runs a pending one at once (before
+ * drawing). "changed" is emitted after each rebuild.
+ *
+ * Density summaries for drawing very many events when zoomed out can be
+ * added per lane next to the entries (built in the same pass).
+ */
+
+#define CHRONICLE_LANE_LAYOUT_MAX_ROWS 6
+
+typedef enum
+{
+  CHRONICLE_LANE_ENTRY_POINT       = 1 << 0,
+  CHRONICLE_LANE_ENTRY_APPROXIMATE = 1 << 1,
+} ChronicleLaneEntryFlags;
+
+/* No kind index (the timeline does not know the event's kind). */
+#define CHRONICLE_LANE_NO_KIND G_MAXUINT16
+
+typedef struct
+{
+  gint64  start;     /* chronicle_event_get_start_instant() */
+  gint64  end;       /* chronicle_event_get_end_instant() */
+  guint   position;  /* the event's position in the model */
+  guint   row;
+  guint   lane;
+  guint16 kind;      /* index in chronicle_timeline_get_kinds(), or CHRONICLE_LANE_NO_KIND */
+  guint8  status;    /* ChronicleEventStatus */
+  guint8  flags;     /* ChronicleLaneEntryFlags */
+} ChronicleLaneEntry;
+
+#define CHRONICLE_TYPE_LANE_LAYOUT (chronicle_lane_layout_get_type())
+
+G_DECLARE_FINAL_TYPE (ChronicleLaneLayout, chronicle_lane_layout, CHRONICLE, LANE_LAYOUT, GObject)
+
+ChronicleLaneLayout      *chronicle_lane_layout_new                   (void);
+ChronicleTimeline        *chronicle_lane_layout_get_timeline          (ChronicleLaneLayout *self);
+void                      chronicle_lane_layout_set_timeline          (ChronicleLaneLayout *self,
+                                                                       ChronicleTimeline   *timeline);
+GListModel               *chronicle_lane_layout_get_model             (ChronicleLaneLayout *self);
+void                      chronicle_lane_layout_set_model             (ChronicleLaneLayout *self,
+                                                                       GListModel          *model);
+ChronicleGroupBy          chronicle_lane_layout_get_group_by          (ChronicleLaneLayout *self);
+void                      chronicle_lane_layout_set_group_by          (ChronicleLaneLayout *self,
+                                                                       ChronicleGroupBy     group_by);
+/* Seconds a point event occupies at least when stacking; 0 (the default)
+ * derives it from the events' extent. */
+gint64                    chronicle_lane_layout_get_point_extent      (ChronicleLaneLayout *self);
+void                      chronicle_lane_layout_set_point_extent      (ChronicleLaneLayout *self,
+                                                                       gint64               point_extent);
+/* Runs a pending rebuild now. Cheap when nothing changed. */
+void                      chronicle_lane_layout_ensure                (ChronicleLaneLayout *self);
+
+/* The events as they were at the last rebuild, by model position. */
+guint                     chronicle_lane_layout_get_n_events          (ChronicleLaneLayout *self);
+/* Borrowed; %NULL out of range. */
+ChronicleEvent           *chronicle_lane_layout_get_event             (ChronicleLaneLayout *self,
+                                                                       guint                position);
+/* The first model position whose start is >= @time (the model is in start
+ * order); chronicle_lane_layout_get_n_events() when there is none. */
+guint                     chronicle_lane_layout_position_lower_bound  (ChronicleLaneLayout *self,
+                                                                       gint64               time);
+/* From the earliest start to the latest end; FALSE when there are no events. */
+gboolean                  chronicle_lane_layout_get_extent            (ChronicleLaneLayout *self,
+                                                                       gint64              *start,
+                                                                       gint64              *end);
+/* Borrowed; the kind for an entry's kind index, or %NULL. */
+ChronicleKind            *chronicle_lane_layout_get_kind              (ChronicleLaneLayout *self,
+                                                                       guint                kind);
+
+guint                     chronicle_lane_layout_get_n_lanes           (ChronicleLaneLayout *self);
+/* For people: the kind's label, the actor's name, the tag, the status. */
+const char               *chronicle_lane_layout_get_lane_label        (ChronicleLaneLayout *self,
+                                                                       guint                lane);
+/* The kind id, actor id or name, tag or status nick; %NULL for the lane of
+ * events without actors or tags, and for the single lane of "none". */
+const char               *chronicle_lane_layout_get_lane_key          (ChronicleLaneLayout *self,
+                                                                       guint                lane);
+/* The kind index when grouped by kind, else CHRONICLE_LANE_NO_KIND. */
+guint                     chronicle_lane_layout_get_lane_kind         (ChronicleLaneLayout *self,
+                                                                       guint                lane);
+guint                     chronicle_lane_layout_get_lane_n_rows       (ChronicleLaneLayout *self,
+                                                                       guint                lane);
+gint64                    chronicle_lane_layout_get_lane_max_duration (ChronicleLaneLayout *self,
+                                                                       guint                lane);
+/* The lane's entries, sorted by start (then model position). */
+const ChronicleLaneEntry *chronicle_lane_layout_get_entries           (ChronicleLaneLayout *self,
+                                                                       guint                lane,
+                                                                       guint               *n_entries);
+/* The first entry whose start is >= @time. */
+guint                     chronicle_lane_layout_lower_bound           (ChronicleLaneLayout *self,
+                                                                       guint                lane,
+                                                                       gint64               time);
+/* Entries [*first, *last) are the only ones that can intersect [start, end). */
+void                      chronicle_lane_layout_get_visible_slice     (ChronicleLaneLayout *self,
+                                                                       guint                lane,
+                                                                       gint64               start,
+                                                                       gint64               end,
+                                                                       guint               *first,
+                                                                       guint               *last);
+/* The index of the entry of @position in @lane, or G_MAXUINT. O(log n). */
+guint                     chronicle_lane_layout_find_entry            (ChronicleLaneLayout *self,
+                                                                       guint                lane,
+                                                                       guint                position);
+/* The entry of @lane whose start is nearest to @time, or G_MAXUINT. */
+guint                     chronicle_lane_layout_find_nearest          (ChronicleLaneLayout *self,
+                                                                       guint                lane,
+                                                                       gint64               time);
+/* Hit-testing in time: the entry in @row of @lane covering @time, where a
+ * point event covers @slack seconds either side of its start. Later
+ * entries win, as they are drawn on top. G_MAXUINT when none. */
+guint                     chronicle_lane_layout_lookup                (ChronicleLaneLayout *self,
+                                                                       guint                lane,
+                                                                       guint                row,
+                                                                       gint64               time,
+                                                                       gint64               slack);
 
 G_END_DECLS

@@ -26,7 +26,22 @@ G_BEGIN_DECLS
  *   timeline.select-lane-up (Up), timeline.select-lane-down (Down),
  *   timeline.select-first (Home), timeline.select-last (End),
  *   timeline.activate (Enter: emits event-activated for the selection),
- *   timeline.zoom-to-selection.
+ *   timeline.zoom-to-selection (Ctrl+Enter); also Ctrl+equal, Ctrl+KP_Add,
+ *   Ctrl+KP_Subtract and Ctrl+KP_0; Ctrl+Left/Right pan. Zooming by
+ *   keyboard keeps the selected event in place when it is in view, else
+ *   the middle of the view.
+ *
+ * Pointer: Ctrl+scroll and pinch zoom around the pointer; dragging pans
+ * (and scrolls the lanes); horizontal scrolling and Shift+scroll pan time,
+ * kinetically on touchpads. Plain vertical scrolling scrolls the lanes when
+ * they are taller than the view, and pans time when they all fit. A click
+ * selects an event, a double click zooms to it, a click on a cluster zooms
+ * into it and a click on nothing clears the selection.
+ *
+ * The view shows all events when a document's events first arrive; after
+ * that the range only changes on request. Every selection change scrolls
+ * the selection into view. The selected event's title and date are the
+ * accessible description.
  */
 
 #define CHRONICLE_TYPE_TIMELINE_VIEW (chronicle_timeline_view_get_type())

@@ -1,0 +1,1705 @@
+/* chronicle-timeline-painter.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-timeline-painter"
+
+#include "config.h"
+
+#include "chronicle-timeline-painter.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+/* The square turned into a diamond, and half the diamond's width. */
+#define MARKER_SIZE      10.0
+#define MARKER_HALF       7.5
+#define BAR_HEIGHT       18.0
+#define MIN_BAR_WIDTH     6.0
+/* Ranges narrower than this cluster like markers. */
+#define SMALL_ITEM       12.0
+/* Items of a row closer than this (in pixels) merge into a cluster. */
+#define CLUSTER_GAP       2.0
+#define CLUSTER_HEIGHT   20.0
+#define LABEL_GAP         6.0
+#define MIN_LABEL_WIDTH  28.0
+#define FADE_WIDTH       24.0
+#define HIT_SLACK         3.0
+#define OVERLAY_LABEL   320.0
+/* The least the lanes get when the view is short: they scroll beyond it. */
+#define MIN_LANES_HEIGHT 160.0
+
+struct _ChronicleTimelinePainter
+{
+  GObject                      parent_instance;
+
+  ChronicleTimeline           *timeline;
+  ChronicleLaneLayout         *layout;
+  ChronicleTimeAxis           *axis;
+  PangoContext                *context;
+  PangoFontDescription        *font;
+  PangoFontDescription        *bold_font;
+  PangoFontDescription        *small_font;
+  PangoFontDescription        *small_bold_font;
+  PangoAttrList               *strike_attrs;
+
+  GArray                      *kind_colors;  /* GdkRGBA, by kind index */
+  GArray                      *lane_tops;    /* double, one more than the lanes */
+  GArray                      *hits;         /* ChronicleTimelineHit */
+
+  ChronicleTimelineColors      colors;
+  ChronicleTimelinePaintFlags  flags;
+  double                       start;
+  double                       duration;
+  double                       width;
+  double                       height;
+  double                       scroll_offset;
+  double                       char_width;
+  gint64                       now;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleTimelinePainter, chronicle_timeline_painter, G_TYPE_OBJECT)
+
+/* One item waiting in a row for the next one, which limits its label. */
+typedef struct
+{
+  gboolean active;
+  gboolean small;
+  /* The right edge of what the row drew last: labels stay after it. */
+  double   drawn_end;
+  guint    index;
+  guint    count;
+  guint    kind;
+  double   x1;
+  double   x2;
+  gint64   start;
+  gint64   end;
+} Pending;
+
+static void
+rgba_from_rgb (GdkRGBA *color,
+               guint32  rgb)
+{
+  color->red = ((rgb >> 16) & 0xff) / 255.0;
+  color->green = ((rgb >> 8) & 0xff) / 255.0;
+  color->blue = (rgb & 0xff) / 255.0;
+  color->alpha = 1.0;
+}
+
+static GdkRGBA
+with_alpha (const GdkRGBA *color,
+            double         alpha)
+{
+  GdkRGBA result = *color;
+
+  result.alpha = color->alpha * alpha;
+
+  return result;
+}
+
+/* @a, moved towards @b by @amount (0..1); opaque. */
+static GdkRGBA
+mix (const GdkRGBA *a,
+     const GdkRGBA *b,
+     double         amount)
+{
+  GdkRGBA result;
+
+  result.red = a->red + (b->red - a->red) * amount;
+  result.green = a->green + (b->green - a->green) * amount;
+  result.blue = a->blue + (b->blue - a->blue) * amount;
+  result.alpha = 1.0;
+
+  return result;
+}
+
+/* What @color looks like over @background. */
+static GdkRGBA
+flatten (const GdkRGBA *color,
+         const GdkRGBA *background)
+{
+  return mix (background, &(GdkRGBA) { color->red, color->green, color->blue, 1 }, color->alpha);
+}
+
+static double
+channel_luminance (double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (const GdkRGBA *color)
+{
+  return 0.2126 * channel_luminance (color->red) +
+         0.7152 * channel_luminance (color->green) +
+         0.0722 * channel_luminance (color->blue);
+}
+
+static double
+contrast_ratio (const GdkRGBA *a,
+                const GdkRGBA *b)
+{
+  double la = luminance (a);
+  double lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static gboolean
+is_dark (const ChronicleTimelineColors *colors)
+{
+  GdkRGBA background = flatten (&colors->background, &(GdkRGBA) { 1, 1, 1, 1 });
+
+  return luminance (&background) < 0.4;
+}
+
+/* Text that reads on a fill of @color. */
+static GdkRGBA
+text_color_on (const GdkRGBA *color)
+{
+  if (luminance (color) > 0.36)
+    return (GdkRGBA) { 0, 0, 0, 0.85 };
+
+  return (GdkRGBA) { 1, 1, 1, 1 };
+}
+
+static void
+chronicle_timeline_painter_compute_kind_color (ChronicleTimelinePainter *self,
+                                               guint                     kind,
+                                               GdkRGBA                  *color)
+{
+  ChronicleKind *k = NULL;
+  GdkRGBA background;
+  GdkRGBA target;
+  guint32 rgb;
+  double wanted;
+  guint i;
+
+  if (self->layout != NULL && kind != CHRONICLE_LANE_NO_KIND)
+    k = chronicle_lane_layout_get_kind (self->layout, kind);
+
+  if (k != NULL && chronicle_parse_color (chronicle_kind_get_color (k), &rgb))
+    rgba_from_rgb (color, rgb);
+  else
+    *color = flatten (&self->colors.accent, &self->colors.background);
+
+  /* Keep markers distinct from the background in every style: move the
+   * colour towards the foreground's end until it has enough contrast. */
+  background = flatten (&self->colors.background, &(GdkRGBA) { 1, 1, 1, 1 });
+  target = luminance (&background) > 0.4 ? (GdkRGBA) { 0, 0, 0, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+  wanted = self->colors.high_contrast ? 4.5 : 3.0;
+
+  for (i = 0; i < 20 && contrast_ratio (color, &background) < wanted; i++)
+    *color = mix (color, &target, 0.1);
+}
+
+static const GdkRGBA *
+chronicle_timeline_painter_kind_color (ChronicleTimelinePainter *self,
+                                       guint                     kind)
+{
+  if (kind < self->kind_colors->len)
+    return &g_array_index (self->kind_colors, GdkRGBA, kind);
+
+  /* Mixed or unknown kinds: the last slot holds the neutral colour. */
+  return &g_array_index (self->kind_colors, GdkRGBA, self->kind_colors->len - 1);
+}
+
+static void
+chronicle_timeline_painter_update_kind_colors (ChronicleTimelinePainter *self)
+{
+  GdkRGBA neutral;
+  guint i;
+
+  g_array_set_size (self->kind_colors, 0);
+
+  for (i = 0; self->layout != NULL && chronicle_lane_layout_get_kind (self->layout, i) != NULL; i++)
+    {
+      GdkRGBA color;
+
+      chronicle_timeline_painter_compute_kind_color (self, i, &color);
+      g_array_append_val (self->kind_colors, color);
+    }
+
+  chronicle_timeline_painter_compute_kind_color (self, CHRONICLE_LANE_NO_KIND, &neutral);
+  g_array_append_val (self->kind_colors, neutral);
+}
+
+static void
+chronicle_timeline_painter_update_fonts (ChronicleTimelinePainter *self)
+{
+  PangoFontMetrics *metrics;
+  int size;
+
+  g_clear_pointer (&self->bold_font, pango_font_description_free);
+  g_clear_pointer (&self->small_font, pango_font_description_free);
+  g_clear_pointer (&self->small_bold_font, pango_font_description_free);
+
+  if (self->font == NULL)
+    {
+      const PangoFontDescription *font = pango_context_get_font_description (self->context);
+
+      self->font = font != NULL ? pango_font_description_copy (font)
+                                : pango_font_description_new ();
+    }
+
+  size = pango_font_description_get_size (self->font);
+  if (size <= 0)
+    {
+      size = 10 * PANGO_SCALE;
+      pango_font_description_set_size (self->font, size);
+    }
+
+  self->bold_font = pango_font_description_copy (self->font);
+  pango_font_description_set_weight (self->bold_font, PANGO_WEIGHT_BOLD);
+  self->small_font = pango_font_description_copy (self->font);
+  /* GTK gives CSS sizes in pixels ("absolute"), export gives points. */
+  if (pango_font_description_get_size_is_absolute (self->font))
+    pango_font_description_set_absolute_size (self->small_font, MAX (size * 0.9, PANGO_SCALE));
+  else
+    pango_font_description_set_size (self->small_font, MAX (size * 9 / 10, PANGO_SCALE));
+  self->small_bold_font = pango_font_description_copy (self->small_font);
+  pango_font_description_set_weight (self->small_bold_font, PANGO_WEIGHT_BOLD);
+
+  /* The widest labels are bold: estimate axis labels with that font. */
+  metrics = pango_context_get_metrics (self->context, self->bold_font, NULL);
+  self->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                          pango_font_metrics_get_approximate_digit_width (metrics));
+  self->char_width /= PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+  chronicle_time_axis_set_char_width (self->axis, MAX (self->char_width, 1.0));
+}
+
+static gboolean
+chronicle_timeline_painter_has_eras (ChronicleTimelinePainter *self)
+{
+  return self->timeline != NULL &&
+         g_list_model_get_n_items (chronicle_timeline_get_eras (self->timeline)) > 0;
+}
+
+static double
+chronicle_timeline_painter_lane_header (ChronicleTimelinePainter *self)
+{
+  if (chronicle_lane_layout_get_group_by (self->layout) == CHRONICLE_GROUP_BY_NONE)
+    return CHRONICLE_TIMELINE_LANE_PADDING;
+
+  return CHRONICLE_TIMELINE_LANE_HEADER;
+}
+
+static void
+chronicle_timeline_painter_update_lane_tops (ChronicleTimelinePainter *self)
+{
+  double y = 0;
+  guint n_lanes;
+  guint i;
+
+  g_array_set_size (self->lane_tops, 0);
+
+  n_lanes = self->layout != NULL ? chronicle_lane_layout_get_n_lanes (self->layout) : 0;
+  for (i = 0; i < n_lanes; i++)
+    {
+      g_array_append_val (self->lane_tops, y);
+      y += chronicle_timeline_painter_lane_header (self) +
+           chronicle_lane_layout_get_lane_n_rows (self->layout, i) * CHRONICLE_TIMELINE_ROW_HEIGHT +
+           CHRONICLE_TIMELINE_LANE_PADDING;
+    }
+  g_array_append_val (self->lane_tops, y);
+}
+
+/* The top of @lane in view coordinates. */
+static double
+chronicle_timeline_painter_lane_y (ChronicleTimelinePainter *self,
+                                   guint                     lane)
+{
+  return chronicle_timeline_painter_get_lanes_top (self) +
+         g_array_index (self->lane_tops, double, lane) - self->scroll_offset;
+}
+
+static double
+chronicle_timeline_painter_row_center (ChronicleTimelinePainter *self,
+                                       guint                     lane,
+                                       guint                     row)
+{
+  return chronicle_timeline_painter_lane_y (self, lane) +
+         chronicle_timeline_painter_lane_header (self) +
+         row * CHRONICLE_TIMELINE_ROW_HEIGHT + CHRONICLE_TIMELINE_ROW_HEIGHT / 2;
+}
+
+static void
+append_rect (GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             double         x,
+             double         y,
+             double         width,
+             double         height)
+{
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, height));
+}
+
+static void
+append_rounded (GtkSnapshot   *snapshot,
+                const GdkRGBA *fill,
+                const GdkRGBA *border,
+                double         border_width,
+                double         x,
+                double         y,
+                double         width,
+                double         height,
+                double         radius)
+{
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (x, y, width, height);
+  GskRoundedRect outline;
+
+  gsk_rounded_rect_init_from_rect (&outline, &rect, MIN (radius, MIN (width, height) / 2));
+
+  if (fill != NULL)
+    {
+      gtk_snapshot_push_rounded_clip (snapshot, &outline);
+      gtk_snapshot_append_color (snapshot, fill, &rect);
+      gtk_snapshot_pop (snapshot);
+    }
+
+  if (border != NULL && border_width > 0)
+    {
+      const float widths[4] = { border_width, border_width, border_width, border_width };
+      const GdkRGBA colors[4] = { *border, *border, *border, *border };
+
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
+}
+
+static void
+append_text (GtkSnapshot   *snapshot,
+             PangoLayout   *layout,
+             const GdkRGBA *color,
+             double         x,
+             double         y)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Sets @text (never markup) to fit in @max_width pixels (< 0: no limit). */
+static void
+set_label (PangoLayout                *layout,
+           const PangoFontDescription *font,
+           const char                 *text,
+           double                      max_width,
+           int                        *width,
+           int                        *height)
+{
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_width (layout, max_width >= 0 ? (int) (max_width * PANGO_SCALE) : -1);
+  pango_layout_get_pixel_size (layout, width, height);
+}
+
+/* A horizontal fill of @color that fades in over [x, x + fade) and out
+ * over the last @fade pixels when @soft. */
+static void
+append_soft_fill (GtkSnapshot   *snapshot,
+                  const GdkRGBA *color,
+                  double         x,
+                  double         y,
+                  double         width,
+                  double         height,
+                  gboolean       soft)
+{
+  GdkRGBA clear = with_alpha (color, 0);
+  double fade = soft ? MIN (FADE_WIDTH, width / 3) : 0;
+
+  if (fade < 1)
+    {
+      append_rect (snapshot, color, x, y, width, height);
+      return;
+    }
+
+  gtk_snapshot_append_linear_gradient (snapshot,
+                                       &GRAPHENE_RECT_INIT (x, y, fade, height),
+                                       &GRAPHENE_POINT_INIT (x, y),
+                                       &GRAPHENE_POINT_INIT (x + fade, y),
+                                       (GskColorStop[]) { { 0, clear }, { 1, *color } }, 2);
+  append_rect (snapshot, color, x + fade, y, width - 2 * fade, height);
+  gtk_snapshot_append_linear_gradient (snapshot,
+                                       &GRAPHENE_RECT_INIT (x + width - fade, y, fade, height),
+                                       &GRAPHENE_POINT_INIT (x + width - fade, y),
+                                       &GRAPHENE_POINT_INIT (x + width, y),
+                                       (GskColorStop[]) { { 0, *color }, { 1, clear } }, 2);
+}
+
+static void
+append_marker (GtkSnapshot   *snapshot,
+               gboolean       circle,
+               double         cx,
+               double         cy,
+               double         size,
+               const GdkRGBA *fill,
+               const GdkRGBA *border,
+               double         border_width)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cx, cy));
+  if (circle)
+    {
+      size *= 1.15;
+      append_rounded (snapshot, fill, border, border_width, -size / 2, -size / 2, size, size,
+                      size / 2);
+    }
+  else
+    {
+      gtk_snapshot_rotate (snapshot, 45);
+      append_rounded (snapshot, fill, border, border_width, -size / 2, -size / 2, size, size, 2);
+    }
+  gtk_snapshot_restore (snapshot);
+}
+
+typedef struct
+{
+  double x1;      /* the bar, or the marker's centre twice */
+  double x2;
+  double cy;
+  gboolean point;
+} EntryGeometry;
+
+static void
+chronicle_timeline_painter_entry_geometry (ChronicleTimelinePainter *self,
+                                           const ChronicleLaneEntry *entry,
+                                           EntryGeometry            *geometry)
+{
+  geometry->cy = chronicle_timeline_painter_row_center (self, entry->lane, entry->row);
+  geometry->point = (entry->flags & CHRONICLE_LANE_ENTRY_POINT) != 0;
+  geometry->x1 = chronicle_timeline_painter_time_to_x (self, entry->start);
+
+  if (geometry->point)
+    geometry->x2 = geometry->x1;
+  else
+    geometry->x2 = MAX (chronicle_timeline_painter_time_to_x (self, entry->end),
+                        geometry->x1 + MIN_BAR_WIDTH);
+}
+
+/* Draws one event; returns what can be hit (shape and label), and in
+ * @label_out the title drawn outside the shape. With @emphasis (the
+ * selection), the title gets room and a backdrop, on the side of
+ * @base_label (where it was drawn before) if any. */
+static graphene_rect_t
+chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
+                                        GtkSnapshot              *snapshot,
+                                        PangoLayout              *layout,
+                                        const ChronicleLaneEntry *entry,
+                                        double                    prev_x,
+                                        double                    next_x,
+                                        gboolean                  emphasis,
+                                        const graphene_rect_t    *base_label,
+                                        graphene_rect_t          *label_out)
+{
+  const ChronicleTimelineColors *colors = &self->colors;
+  const GdkRGBA *color = chronicle_timeline_painter_kind_color (self, entry->kind);
+  ChronicleEvent *event = chronicle_lane_layout_get_event (self->layout, entry->position);
+  const char *title = event != NULL ? chronicle_event_get_title (event) : NULL;
+  gboolean planned = entry->status == CHRONICLE_EVENT_STATUS_PLANNED;
+  gboolean cancelled = entry->status == CHRONICLE_EVENT_STATUS_CANCELLED;
+  gboolean soft = (entry->flags & CHRONICLE_LANE_ENTRY_APPROXIMATE) != 0;
+  GdkRGBA fg = colors->foreground;
+  GdkRGBA text_color = fg;
+  graphene_rect_t bounds;
+  EntryGeometry geo;
+  double label_x, avail, limit;
+  gboolean label_inside = FALSE;
+  int text_width = 0, text_height = 0;
+
+  graphene_rect_init (label_out, 0, 0, 0, 0);
+
+  chronicle_timeline_painter_entry_geometry (self, entry, &geo);
+
+  if (cancelled)
+    gtk_snapshot_push_opacity (snapshot, 0.45);
+
+  if (geo.point)
+    {
+      double period = chronicle_timeline_painter_time_to_x (self, entry->end) - geo.x1;
+      GdkRGBA fill = *color;
+      GdkRGBA border = mix (color, &(GdkRGBA) { 0, 0, 0, 1 }, 0.25);
+
+      /* A day (or month…) wide enough to see: show the whole period. */
+      if (period >= 2 * MARKER_HALF)
+        {
+          GdkRGBA band = with_alpha (color, 0.18);
+          graphene_rect_t rect = GRAPHENE_RECT_INIT (geo.x1, geo.cy - 5, period, 10);
+          GskRoundedRect clip;
+
+          gsk_rounded_rect_init_from_rect (&clip, &rect, 5);
+          gtk_snapshot_push_rounded_clip (snapshot, &clip);
+          append_soft_fill (snapshot, &band, rect.origin.x, rect.origin.y, period, 10, soft);
+          gtk_snapshot_pop (snapshot);
+        }
+
+      /* Approximate dates: a soft whisker either side of the marker. */
+      if (soft)
+        {
+          GdkRGBA whisker = with_alpha (color, 0.55);
+
+          append_soft_fill (snapshot, &whisker, geo.x1 - 3 * MARKER_HALF, geo.cy - 2,
+                            6 * MARKER_HALF, 4, TRUE);
+        }
+
+      if (planned)
+        {
+          fill = flatten (&(GdkRGBA) { color->red, color->green, color->blue, 0.25 },
+                          &colors->background);
+          border = *color;
+        }
+
+      append_marker (snapshot, entry->status == CHRONICLE_EVENT_STATUS_REPORTED,
+                     geo.x1, geo.cy, MARKER_SIZE, &fill, &border, planned ? 2.0 : 1.0);
+
+      bounds = GRAPHENE_RECT_INIT (geo.x1 - MARKER_HALF, geo.cy - MARKER_HALF,
+                                   2 * MARKER_HALF, 2 * MARKER_HALF);
+      label_x = geo.x1 + MARKER_HALF + 4;
+    }
+  else
+    {
+      double bar_width = geo.x2 - geo.x1;
+      double top = geo.cy - BAR_HEIGHT / 2;
+      graphene_rect_t rect = GRAPHENE_RECT_INIT (geo.x1, top, bar_width, BAR_HEIGHT);
+      double visible_x1 = MAX (geo.x1, 0);
+      double visible_x2 = MIN (geo.x2, self->width);
+      GskRoundedRect clip;
+
+      gsk_rounded_rect_init_from_rect (&clip, &rect, MIN (5, bar_width / 2));
+      gtk_snapshot_push_rounded_clip (snapshot, &clip);
+
+      if (planned)
+        {
+          GdkRGBA tint = with_alpha (color, 0.16);
+          GdkRGBA stripe = with_alpha (color, 0.38);
+          GdkRGBA clear = with_alpha (color, 0);
+
+          append_soft_fill (snapshot, &tint, geo.x1, top, bar_width, BAR_HEIGHT, soft);
+          /* Hatching: 45° stripes, 7 px apart. */
+          gtk_snapshot_append_repeating_linear_gradient (snapshot, &rect,
+                                                         &GRAPHENE_POINT_INIT (geo.x1, top),
+                                                         &GRAPHENE_POINT_INIT (geo.x1 + 3.5,
+                                                                               top + 3.5),
+                                                         (GskColorStop[]) {
+                                                           { 0.0, stripe }, { 0.4, stripe },
+                                                           { 0.4, clear }, { 1.0, clear },
+                                                         }, 4);
+        }
+      else
+        {
+          append_soft_fill (snapshot, color, geo.x1, top, bar_width, BAR_HEIGHT, soft);
+          text_color = text_color_on (color);
+        }
+
+      gtk_snapshot_pop (snapshot);
+
+      if (planned && !soft)
+        append_rounded (snapshot, NULL, color, 1.5, geo.x1, top, bar_width, BAR_HEIGHT, 5);
+
+      bounds = rect;
+
+      /* The label goes inside when it fits in what is visible of the bar,
+       * else after it when there is more room there. */
+      avail = visible_x2 - visible_x1 - 2 * LABEL_GAP - (soft ? FADE_WIDTH / 2 : 0);
+      if (title != NULL && avail >= MIN_LABEL_WIDTH * 2)
+        {
+          double outside = MIN (emphasis ? MAX (next_x, geo.x2 + OVERLAY_LABEL) : next_x,
+                                self->width) - LABEL_GAP - (geo.x2 + LABEL_GAP);
+
+          pango_layout_set_attributes (layout, cancelled ? self->strike_attrs : NULL);
+          set_label (layout, self->font, title, -1, &text_width, &text_height);
+          if (text_width <= avail || (avail >= 60 && avail >= outside && !emphasis))
+            {
+              label_inside = TRUE;
+              if (text_width > avail)
+                set_label (layout, self->font, title, avail, &text_width, &text_height);
+              append_text (snapshot, layout, planned ? &fg : &text_color,
+                           visible_x1 + LABEL_GAP + (soft ? FADE_WIDTH / 4 : 0),
+                           geo.cy - text_height / 2.0);
+            }
+        }
+
+      label_x = geo.x2 + LABEL_GAP;
+    }
+
+  /* Outside: after the marker or bar, or before it when there is more
+   * room there (near the right edge, say). */
+  if (!label_inside && title != NULL)
+    {
+      double left_edge = (geo.point ? geo.x1 - MARKER_HALF : geo.x1) - 4;
+      double left_avail = left_edge - MAX (prev_x + LABEL_GAP, 2);
+
+      limit = emphasis ? MAX (next_x, label_x + OVERLAY_LABEL) : next_x;
+      avail = MIN (limit - LABEL_GAP, self->width - 2) - label_x;
+
+      pango_layout_set_attributes (layout, cancelled ? self->strike_attrs : NULL);
+      set_label (layout, self->font, title, -1, &text_width, &text_height);
+
+      if (emphasis && base_label != NULL && base_label->size.width > 0
+          ? base_label->origin.x < left_edge
+          : text_width > avail && left_avail > avail)
+        {
+          /* Emphasised, it covers what was drawn there before. */
+          avail = emphasis ? left_edge - 2 : left_avail;
+          label_x = left_edge - MIN (text_width, avail);
+        }
+
+      if (avail >= MIN_LABEL_WIDTH)
+        {
+          if (text_width > avail)
+            set_label (layout, self->font, title, avail, &text_width, &text_height);
+
+          if (emphasis)
+            {
+              GdkRGBA backdrop = with_alpha (&colors->background, 0.92);
+
+              append_rounded (snapshot, &backdrop, NULL, 0, label_x - 4,
+                              geo.cy - text_height / 2.0 - 2,
+                              text_width + 8, text_height + 4, 4);
+            }
+
+          append_text (snapshot, layout, &fg, label_x, geo.cy - text_height / 2.0);
+          graphene_rect_init (label_out, label_x, geo.cy - text_height / 2.0, text_width,
+                              text_height);
+          graphene_rect_union (&bounds, label_out, &bounds);
+        }
+    }
+
+  pango_layout_set_attributes (layout, NULL);
+
+  if (cancelled)
+    {
+      GdkRGBA strike = planned ? fg : *color;
+
+      /* Struck through: a line across the marker or bar. */
+      append_rect (snapshot, &strike, geo.point ? geo.x1 - MARKER_HALF - 2 : geo.x1 - 2,
+                   geo.cy - 0.75, (geo.point ? 2 * MARKER_HALF : geo.x2 - geo.x1) + 4, 1.5);
+      gtk_snapshot_pop (snapshot);
+    }
+
+  return bounds;
+}
+
+static void
+chronicle_timeline_painter_add_hit (ChronicleTimelinePainter *self,
+                                    ChronicleTimelineHitType  type,
+                                    const graphene_rect_t    *bounds,
+                                    const graphene_rect_t    *label,
+                                    const Pending            *pending,
+                                    const ChronicleLaneEntry *first)
+{
+  ChronicleTimelineHit hit;
+
+  hit.type = type;
+  hit.bounds = *bounds;
+  if (label != NULL)
+    hit.label = *label;
+  else
+    graphene_rect_init (&hit.label, 0, 0, 0, 0);
+  hit.position = first->position;
+  hit.count = pending->count;
+  hit.lane = first->lane;
+  hit.row = first->row;
+  hit.start = pending->start;
+  hit.end = pending->end;
+  g_array_append_val (self->hits, hit);
+}
+
+static void
+chronicle_timeline_painter_paint_cluster (ChronicleTimelinePainter *self,
+                                          GtkSnapshot              *snapshot,
+                                          PangoLayout              *layout,
+                                          const Pending            *pending,
+                                          const ChronicleLaneEntry *first)
+{
+  GdkRGBA fill;
+  GdkRGBA text;
+  char count[16];
+  graphene_rect_t bounds;
+  double cy = chronicle_timeline_painter_row_center (self, first->lane, first->row);
+  double cx = (pending->x1 + pending->x2) / 2;
+  double width;
+  int text_width, text_height;
+
+  g_snprintf (count, sizeof count, "%u", pending->count);
+  set_label (layout, self->small_bold_font, count, -1, &text_width, &text_height);
+
+  if (pending->kind != G_MAXUINT)
+    fill = *chronicle_timeline_painter_kind_color (self, pending->kind);
+  else
+    fill = mix (&self->colors.background, &self->colors.foreground, 0.55);
+  text = text_color_on (&fill);
+
+  width = MAX (pending->x2 - pending->x1, MAX (text_width + 16, 28));
+  bounds = GRAPHENE_RECT_INIT (cx - width / 2, cy - CLUSTER_HEIGHT / 2, width, CLUSTER_HEIGHT);
+
+  /* A ring of background keeps it apart from its neighbours. */
+  append_rounded (snapshot, &self->colors.background, NULL, 0,
+                  bounds.origin.x - 1.5, bounds.origin.y - 1.5,
+                  width + 3, CLUSTER_HEIGHT + 3, CLUSTER_HEIGHT / 2 + 1.5);
+  append_rounded (snapshot, &fill, NULL, 0, bounds.origin.x, bounds.origin.y,
+                  width, CLUSTER_HEIGHT, CLUSTER_HEIGHT / 2);
+  append_text (snapshot, layout, &text, cx - text_width / 2.0, cy - text_height / 2.0);
+
+  chronicle_timeline_painter_add_hit (self, CHRONICLE_TIMELINE_HIT_CLUSTER, &bounds, NULL, pending,
+                                      first);
+}
+
+static void
+chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
+                                  GtkSnapshot              *snapshot,
+                                  PangoLayout              *layout,
+                                  const ChronicleLaneEntry *entries,
+                                  Pending                  *pending,
+                                  double                    next_x)
+{
+  const ChronicleLaneEntry *first = &entries[pending->index];
+
+  if (pending->count > 1)
+    {
+      const ChronicleTimelineHit *hit;
+
+      chronicle_timeline_painter_paint_cluster (self, snapshot, layout, pending, first);
+      hit = &g_array_index (self->hits, ChronicleTimelineHit, self->hits->len - 1);
+      pending->drawn_end = hit->bounds.origin.x + hit->bounds.size.width;
+    }
+  else
+    {
+      graphene_rect_t bounds, label;
+
+      bounds = chronicle_timeline_painter_paint_entry (self, snapshot, layout, first,
+                                                       pending->drawn_end, next_x,
+                                                       FALSE, NULL, &label);
+      chronicle_timeline_painter_add_hit (self, CHRONICLE_TIMELINE_HIT_EVENT, &bounds, &label,
+                                          pending, first);
+      pending->drawn_end = bounds.origin.x + bounds.size.width;
+    }
+
+  pending->active = FALSE;
+}
+
+static void
+chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
+                                              GtkSnapshot              *snapshot,
+                                              PangoLayout              *layout,
+                                              guint                     lane)
+{
+  Pending pending[CHRONICLE_LANE_LAYOUT_MAX_ROWS] = { { 0, } };
+  const ChronicleLaneEntry *entries;
+  double slack = (MARKER_HALF + CLUSTER_GAP) * self->duration / self->width;
+  guint first, last;
+  guint i;
+
+  entries = chronicle_lane_layout_get_entries (self->layout, lane, NULL);
+  chronicle_lane_layout_get_visible_slice (self->layout, lane,
+                                           (gint64) floor (self->start - slack),
+                                           (gint64) ceil (self->start + self->duration + slack) + 1,
+                                           &first, &last);
+
+  for (i = first; i < last; i++)
+    {
+      const ChronicleLaneEntry *entry = &entries[i];
+      Pending *p = &pending[MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1)];
+      double x1 = chronicle_timeline_painter_time_to_x (self, entry->start);
+      double x2;
+      gboolean small;
+
+      if (entry->flags & CHRONICLE_LANE_ENTRY_POINT)
+        {
+          x2 = x1 + MARKER_HALF;
+          x1 -= MARKER_HALF;
+          small = TRUE;
+        }
+      else
+        {
+          x2 = MAX (chronicle_timeline_painter_time_to_x (self, entry->end), x1 + MIN_BAR_WIDTH);
+          small = x2 - x1 < SMALL_ITEM;
+        }
+
+      /* Ended before the view, or (with the slack) starts after it. */
+      if (x2 < -1 || x1 > self->width + 1)
+        continue;
+
+      if (small && p->active && p->small && x1 < p->x2 + CLUSTER_GAP)
+        {
+          p->count++;
+          p->x2 = MAX (p->x2, x2);
+          p->end = MAX (p->end, entry->end);
+          if (p->kind != entry->kind)
+            p->kind = G_MAXUINT;
+          continue;
+        }
+
+      if (p->active)
+        chronicle_timeline_painter_flush (self, snapshot, layout, entries, p, x1);
+
+      p->active = TRUE;
+      p->small = small;
+      p->index = i;
+      p->count = 1;
+      p->kind = entry->kind;
+      p->x1 = x1;
+      p->x2 = x2;
+      p->start = entry->start;
+      p->end = entry->end;
+    }
+
+  for (i = 0; i < CHRONICLE_LANE_LAYOUT_MAX_ROWS; i++)
+    {
+      if (pending[i].active)
+        chronicle_timeline_painter_flush (self, snapshot, layout, entries, &pending[i],
+                                          self->width);
+    }
+}
+
+static void
+chronicle_timeline_painter_paint_lane_header (ChronicleTimelinePainter *self,
+                                              GtkSnapshot              *snapshot,
+                                              PangoLayout              *layout,
+                                              guint                     lane,
+                                              double                    y)
+{
+  guint kind = chronicle_lane_layout_get_lane_kind (self->layout, lane);
+  GdkRGBA label_color = self->colors.lane_label;
+  GdkRGBA count_color = with_alpha (&self->colors.lane_label, 0.7);
+  char count[32];
+  guint n_entries;
+  double x = 12;
+  double cy = y + CHRONICLE_TIMELINE_LANE_HEADER / 2 + 1;
+  int width, height;
+
+  if (kind != CHRONICLE_LANE_NO_KIND)
+    {
+      append_rounded (snapshot, chronicle_timeline_painter_kind_color (self, kind), NULL, 0,
+                      x, cy - 5, 10, 10, 5);
+      x += 18;
+    }
+
+  set_label (layout, self->small_bold_font, chronicle_lane_layout_get_lane_label (self->layout,
+                                                                                  lane),
+             MAX (self->width / 2 - x, MIN_LABEL_WIDTH), &width, &height);
+  append_text (snapshot, layout, &label_color, x, cy - height / 2.0);
+  x += width + 8;
+
+  chronicle_lane_layout_get_entries (self->layout, lane, &n_entries);
+  g_snprintf (count, sizeof count, "%u", n_entries);
+  set_label (layout, self->small_font, count, -1, &width, &height);
+  append_text (snapshot, layout, &count_color, x, cy - height / 2.0);
+}
+
+static void
+chronicle_timeline_painter_paint_axis (ChronicleTimelinePainter *self,
+                                       GtkSnapshot              *snapshot,
+                                       PangoLayout              *layout)
+{
+  const ChronicleTimelineColors *colors = &self->colors;
+  const ChronicleTimeTick *ticks;
+  GdkRGBA line = with_alpha (&colors->axis, 0.4);
+  GdkRGBA minor_tick = with_alpha (&colors->axis, 0.6);
+  GdkRGBA major_tick = colors->axis;
+  GdkRGBA minor_text = colors->axis;
+  GdkRGBA major_text = colors->foreground;
+  const ChronicleTimeTick *major;
+  ChronicleTimeStep minor_step, major_step;
+  double label_end = -G_MAXDOUBLE;
+  double bottom = CHRONICLE_TIMELINE_AXIS_HEIGHT;
+  gboolean years_twice;
+  guint n_ticks, n_major;
+  guint i, j = 0;
+
+  append_rect (snapshot, &colors->background, 0, 0, self->width, bottom);
+  append_rect (snapshot, &colors->lane_alt, 0, 0, self->width, bottom);
+  append_rect (snapshot, &line, 0, bottom - 1, self->width, 1);
+
+  /* Years over years: the major row already names the year it shares. */
+  chronicle_time_axis_get_minor_step (self->axis, &minor_step);
+  years_twice = chronicle_time_axis_get_major_step (self->axis, &major_step) &&
+                minor_step.unit == CHRONICLE_TIME_UNIT_YEAR &&
+                major_step.unit == CHRONICLE_TIME_UNIT_YEAR;
+  major = chronicle_time_axis_get_major_ticks (self->axis, &n_major);
+
+  ticks = chronicle_time_axis_get_minor_ticks (self->axis, &n_ticks);
+  for (i = 0; i < n_ticks; i++)
+    {
+      double x = round (ticks[i].x);
+      int width, height;
+
+      if (x >= 0 && x <= self->width)
+        append_rect (snapshot, &minor_tick, x, bottom - 7, 1, 6);
+
+      while (j < n_major && major[j].time < ticks[i].time)
+        j++;
+      if (years_twice && j < n_major && major[j].time == ticks[i].time && major[j].label != NULL)
+        continue;
+
+      /* Labels are measured: skip one that would touch the previous one. */
+      if (ticks[i].label == NULL || x < 0)
+        continue;
+      set_label (layout, self->small_font, ticks[i].label, -1, &width, &height);
+      if (x + 4 < label_end)
+        continue;
+      append_text (snapshot, layout, &minor_text, x + 4, 25);
+      label_end = x + 4 + width + 8;
+    }
+
+  label_end = -G_MAXDOUBLE;
+  ticks = chronicle_time_axis_get_major_ticks (self->axis, &n_ticks);
+  for (i = 0; i < n_ticks; i++)
+    {
+      double x = round (ticks[i].x);
+      double label_x = x + 5;
+      int width, height;
+
+      if (x >= 0 && x <= self->width)
+        append_rect (snapshot, &major_tick, x, 0, 1, bottom - 1);
+
+      if (ticks[i].label == NULL)
+        continue;
+      set_label (layout, self->bold_font, ticks[i].label, -1, &width, &height);
+
+      /* The period the view starts in keeps its label at the left edge,
+       * while the next label leaves room for all of it. */
+      if (label_x < 6)
+        {
+          label_x = 6;
+          if (i + 1 < n_ticks && ticks[i + 1].label != NULL &&
+              label_x + width + 12 > round (ticks[i + 1].x) + 5)
+            continue;
+        }
+
+      if (label_x < label_end)
+        continue;
+      append_text (snapshot, layout, &major_text, label_x, 6);
+      label_end = label_x + width + 12;
+    }
+}
+
+static void
+chronicle_timeline_painter_era_color (ChronicleTimelinePainter *self,
+                                      ChronicleEra             *era,
+                                      GdkRGBA                  *color)
+{
+  guint32 rgb;
+
+  /* A band: the era's own colour gets the style's translucency. */
+  if (chronicle_parse_color (chronicle_era_get_color (era), &rgb))
+    {
+      rgba_from_rgb (color, rgb);
+      color->alpha = is_dark (&self->colors) ? 0.14 : 0.08;
+    }
+  else
+    {
+      *color = self->colors.era;
+    }
+}
+
+static void
+chronicle_timeline_painter_paint_eras (ChronicleTimelinePainter *self,
+                                       GtkSnapshot              *snapshot,
+                                       PangoLayout              *layout,
+                                       gboolean                  bands)
+{
+  GListModel *eras = chronicle_timeline_get_eras (self->timeline);
+  GdkRGBA fg = self->colors.foreground;
+  double lanes_top = chronicle_timeline_painter_get_lanes_top (self);
+  guint n_eras = g_list_model_get_n_items (eras);
+  guint i;
+
+  for (i = 0; i < n_eras; i++)
+    {
+      g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, i);
+      gint64 start = chronicle_time_get_instant (chronicle_era_get_start (era));
+      gint64 end = chronicle_time_get_end_instant (chronicle_era_get_end (era));
+      double x1 = chronicle_timeline_painter_time_to_x (self, start);
+      double x2 = chronicle_timeline_painter_time_to_x (self, end);
+      GdkRGBA color;
+
+      if (x2 < 0 || x1 > self->width)
+        continue;
+      x1 = MAX (x1, -20);
+      x2 = MIN (x2, self->width + 20);
+
+      chronicle_timeline_painter_era_color (self, era, &color);
+
+      if (bands)
+        {
+          append_rect (snapshot, &color, x1, lanes_top, x2 - x1, self->height - lanes_top);
+        }
+      else
+        {
+          GdkRGBA pill = color;
+          double y = CHRONICLE_TIMELINE_AXIS_HEIGHT + 3;
+          double label_x = MAX (x1, 0) + 8;
+          double avail = MIN (x2, self->width) - label_x - 8;
+          int width, height;
+
+          /* The strip's pill is the band, stronger. */
+          pill.alpha = MIN (color.alpha * 3.5, 0.5);
+
+          append_rounded (snapshot, &pill, NULL, 0, x1 + 1, y, MAX (x2 - x1 - 2, 2),
+                          CHRONICLE_TIMELINE_ERA_HEIGHT - 6, 6);
+          if (avail >= MIN_LABEL_WIDTH)
+            {
+              set_label (layout, self->small_bold_font, chronicle_era_get_title (era), avail,
+                         &width, &height);
+              append_text (snapshot, layout, &fg, label_x,
+                           y + (CHRONICLE_TIMELINE_ERA_HEIGHT - 6 - height) / 2.0);
+            }
+        }
+    }
+}
+
+static void
+chronicle_timeline_painter_paint_grid (ChronicleTimelinePainter *self,
+                                       GtkSnapshot              *snapshot)
+{
+  const ChronicleTimeTick *ticks;
+  GdkRGBA minor = with_alpha (&self->colors.grid, 0.6);
+  GdkRGBA major = self->colors.grid;
+  double top = chronicle_timeline_painter_get_lanes_top (self);
+  guint n_ticks;
+  guint i;
+
+  ticks = chronicle_time_axis_get_minor_ticks (self->axis, &n_ticks);
+  for (i = 0; i < n_ticks; i++)
+    {
+      if (ticks[i].x >= 0 && ticks[i].x <= self->width)
+        append_rect (snapshot, &minor, round (ticks[i].x), top, 1, self->height - top);
+    }
+
+  ticks = chronicle_time_axis_get_major_ticks (self->axis, &n_ticks);
+  for (i = 0; i < n_ticks; i++)
+    {
+      if (ticks[i].x >= 0 && ticks[i].x <= self->width)
+        append_rect (snapshot, &major, round (ticks[i].x), top, 1, self->height - top);
+    }
+}
+
+static void
+chronicle_timeline_painter_paint_now (ChronicleTimelinePainter *self,
+                                      GtkSnapshot              *snapshot,
+                                      PangoLayout              *layout)
+{
+  double x = round (chronicle_timeline_painter_time_to_x (self, self->now));
+  double top = chronicle_timeline_painter_get_lanes_top (self);
+  GdkRGBA text = text_color_on (&self->colors.today);
+  int width, height;
+
+  if (x < 0 || x > self->width)
+    return;
+
+  append_rect (snapshot, &self->colors.today, x - 1, top, 2, self->height - top);
+
+  /* Translators: the label of the line that marks the current time. */
+  set_label (layout, self->small_bold_font, _("Now"), -1, &width, &height);
+  append_rounded (snapshot, &self->colors.today, NULL, 0,
+                  x - width / 2.0 - 6, top + 2, width + 12, height + 4, (height + 4) / 2.0);
+  append_text (snapshot, layout, &text, x - width / 2.0, top + 4);
+}
+
+static void
+chronicle_timeline_painter_dispose (GObject *object)
+{
+  ChronicleTimelinePainter *self = (ChronicleTimelinePainter *) object;
+
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->context);
+  g_clear_object (&self->axis);
+
+  G_OBJECT_CLASS (chronicle_timeline_painter_parent_class)->dispose (object);
+}
+
+static void
+chronicle_timeline_painter_finalize (GObject *object)
+{
+  ChronicleTimelinePainter *self = (ChronicleTimelinePainter *) object;
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->bold_font, pango_font_description_free);
+  g_clear_pointer (&self->small_font, pango_font_description_free);
+  g_clear_pointer (&self->small_bold_font, pango_font_description_free);
+  g_clear_pointer (&self->strike_attrs, pango_attr_list_unref);
+  g_clear_pointer (&self->kind_colors, g_array_unref);
+  g_clear_pointer (&self->lane_tops, g_array_unref);
+  g_clear_pointer (&self->hits, g_array_unref);
+
+  G_OBJECT_CLASS (chronicle_timeline_painter_parent_class)->finalize (object);
+}
+
+static void
+chronicle_timeline_painter_class_init (ChronicleTimelinePainterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = chronicle_timeline_painter_dispose;
+  object_class->finalize = chronicle_timeline_painter_finalize;
+
+  /* GSK registers its node types when one of their types is first asked
+   * for (gtk_init does it); export may run without gtk_init. */
+  g_type_ensure (GSK_TYPE_COLOR_NODE);
+}
+
+static void
+chronicle_timeline_painter_init (ChronicleTimelinePainter *self)
+{
+  double zero = 0;
+
+  self->axis = chronicle_time_axis_new ();
+  self->kind_colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  self->lane_tops = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_val (self->lane_tops, zero);
+  self->hits = g_array_new (FALSE, FALSE, sizeof (ChronicleTimelineHit));
+  self->strike_attrs = pango_attr_list_new ();
+  pango_attr_list_insert (self->strike_attrs, pango_attr_strikethrough_new (TRUE));
+  self->start = 0;
+  self->duration = 365 * 86400;
+  self->width = 1;
+  self->height = 1;
+  self->flags = CHRONICLE_TIMELINE_PAINT_SHOW_TODAY;
+  self->now = g_get_real_time () / G_USEC_PER_SEC;
+  chronicle_timeline_colors_init (&self->colors, FALSE, FALSE);
+  /* A context that needs no display; callers normally give their own. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  chronicle_timeline_painter_update_fonts (self);
+}
+
+static GdkRGBA
+rgba (guint32 rgb,
+      double  alpha)
+{
+  GdkRGBA color;
+
+  rgba_from_rgb (&color, rgb);
+  color.alpha = alpha;
+
+  return color;
+}
+
+void
+chronicle_timeline_colors_init (ChronicleTimelineColors *colors,
+                                gboolean                 dark,
+                                gboolean                 high_contrast)
+{
+  /* libadwaita 1.2: window_fg_color, view_bg_color, accent_bg_color,
+   * accent_color and error_color of each style. */
+  GdkRGBA fg = dark ? rgba (0xffffff, 1) : rgba (0x000000, high_contrast ? 1 : 0.8);
+  guint32 accent_bg = 0x3584e4;
+
+  g_return_if_fail (colors != NULL);
+
+  colors->foreground = fg;
+  colors->background = dark ? rgba (high_contrast ? 0x000000 : 0x1e1e1e, 1) : rgba (0xffffff, 1);
+  colors->accent = dark ? rgba (0x78aeed, 1) : rgba (0x1c71d8, 1);
+  colors->selection = colors->accent;
+  colors->today = dark ? rgba (0xff7b63, 1) : rgba (0xc01c28, 1);
+
+  if (high_contrast)
+    {
+      colors->axis = fg;
+      colors->grid = with_alpha (&fg, 0.25);
+      colors->lane_alt = with_alpha (&fg, 0.08);
+      colors->lane_label = fg;
+      colors->era = rgba (accent_bg, 0.25);
+      colors->hover = rgba (accent_bg, 0.4);
+    }
+  else
+    {
+      colors->axis = with_alpha (&fg, dark ? 0.65 : 0.6);
+      colors->grid = with_alpha (&fg, dark ? 0.08 : 0.07);
+      colors->lane_alt = with_alpha (&fg, dark ? 0.04 : 0.03);
+      colors->lane_label = with_alpha (&fg, dark ? 0.75 : 0.7);
+      colors->era = rgba (accent_bg, dark ? 0.14 : 0.08);
+      colors->hover = rgba (accent_bg, dark ? 0.28 : 0.18);
+    }
+
+  colors->high_contrast = high_contrast;
+}
+
+ChronicleTimelinePainter *
+chronicle_timeline_painter_new (void)
+{
+  return g_object_new (CHRONICLE_TYPE_TIMELINE_PAINTER, NULL);
+}
+
+void
+chronicle_timeline_painter_set_timeline (ChronicleTimelinePainter *self,
+                                         ChronicleTimeline        *timeline)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+  g_return_if_fail (!timeline || CHRONICLE_IS_TIMELINE (timeline));
+
+  g_set_object (&self->timeline, timeline);
+}
+
+void
+chronicle_timeline_painter_set_layout (ChronicleTimelinePainter *self,
+                                       ChronicleLaneLayout      *layout)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+  g_return_if_fail (!layout || CHRONICLE_IS_LANE_LAYOUT (layout));
+
+  if (g_set_object (&self->layout, layout))
+    g_array_set_size (self->hits, 0);
+}
+
+void
+chronicle_timeline_painter_set_visible_range (ChronicleTimelinePainter *self,
+                                              double                    start,
+                                              double                    duration)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+  g_return_if_fail (duration > 0);
+
+  self->start = start;
+  self->duration = duration;
+}
+
+void
+chronicle_timeline_painter_set_size (ChronicleTimelinePainter *self,
+                                     double                    width,
+                                     double                    height)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+
+  self->width = MAX (width, 1);
+  self->height = MAX (height, 1);
+}
+
+void
+chronicle_timeline_painter_set_scroll_offset (ChronicleTimelinePainter *self,
+                                              double                    offset)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+
+  self->scroll_offset = MAX (offset, 0);
+}
+
+void
+chronicle_timeline_painter_set_colors (ChronicleTimelinePainter      *self,
+                                       const ChronicleTimelineColors *colors)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+  g_return_if_fail (colors != NULL);
+
+  self->colors = *colors;
+}
+
+void
+chronicle_timeline_painter_set_pango_context (ChronicleTimelinePainter *self,
+                                              PangoContext             *context)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  if (g_set_object (&self->context, context))
+    chronicle_timeline_painter_update_fonts (self);
+}
+
+void
+chronicle_timeline_painter_set_font (ChronicleTimelinePainter   *self,
+                                     const PangoFontDescription *font)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  if (font != NULL)
+    self->font = pango_font_description_copy (font);
+  chronicle_timeline_painter_update_fonts (self);
+}
+
+void
+chronicle_timeline_painter_set_now (ChronicleTimelinePainter *self,
+                                    gint64                    now)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+
+  self->now = now;
+}
+
+void
+chronicle_timeline_painter_set_flags (ChronicleTimelinePainter    *self,
+                                      ChronicleTimelinePaintFlags  flags)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+
+  self->flags = flags;
+}
+
+ChronicleTimeAxis *
+chronicle_timeline_painter_get_axis (ChronicleTimelinePainter *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self), NULL);
+
+  return self->axis;
+}
+
+double
+chronicle_timeline_painter_get_content_height (ChronicleTimelinePainter *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self), 0);
+
+  chronicle_timeline_painter_update_lane_tops (self);
+
+  return chronicle_timeline_painter_get_lanes_top (self) +
+         g_array_index (self->lane_tops, double, self->lane_tops->len - 1);
+}
+
+double
+chronicle_timeline_painter_get_minimum_height (ChronicleTimelinePainter *self)
+{
+  double lanes_top;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self), 0);
+
+  lanes_top = chronicle_timeline_painter_get_lanes_top (self);
+
+  return MIN (chronicle_timeline_painter_get_content_height (self), lanes_top + MIN_LANES_HEIGHT);
+}
+
+double
+chronicle_timeline_painter_get_lanes_top (ChronicleTimelinePainter *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self), 0);
+
+  return CHRONICLE_TIMELINE_AXIS_HEIGHT +
+         (chronicle_timeline_painter_has_eras (self) ? CHRONICLE_TIMELINE_ERA_HEIGHT : 0);
+}
+
+double
+chronicle_timeline_painter_time_to_x (ChronicleTimelinePainter *self,
+                                      double                    time)
+{
+  return (time - self->start) * self->width / self->duration;
+}
+
+double
+chronicle_timeline_painter_x_to_time (ChronicleTimelinePainter *self,
+                                      double                    x)
+{
+  return self->start + x * self->duration / self->width;
+}
+
+void
+chronicle_timeline_painter_get_kind_color (ChronicleTimelinePainter *self,
+                                           guint                     kind,
+                                           GdkRGBA                  *color)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+  g_return_if_fail (color != NULL);
+
+  chronicle_timeline_painter_compute_kind_color (self, kind, color);
+}
+
+gboolean
+chronicle_timeline_painter_get_lane_bounds (ChronicleTimelinePainter *self,
+                                            guint                     lane,
+                                            graphene_rect_t          *bounds)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (self->layout == NULL || lane >= chronicle_lane_layout_get_n_lanes (self->layout))
+    return FALSE;
+
+  chronicle_timeline_painter_update_lane_tops (self);
+  graphene_rect_init (bounds, 0, chronicle_timeline_painter_lane_y (self, lane), self->width,
+                      g_array_index (self->lane_tops, double, lane + 1) -
+                      g_array_index (self->lane_tops, double, lane));
+
+  return TRUE;
+}
+
+gboolean
+chronicle_timeline_painter_get_entry_bounds (ChronicleTimelinePainter *self,
+                                             guint                     lane,
+                                             guint                     index,
+                                             graphene_rect_t          *bounds)
+{
+  const ChronicleLaneEntry *entries;
+  EntryGeometry geo;
+  guint n_entries;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (self->layout == NULL || lane >= chronicle_lane_layout_get_n_lanes (self->layout))
+    return FALSE;
+
+  entries = chronicle_lane_layout_get_entries (self->layout, lane, &n_entries);
+  if (index >= n_entries)
+    return FALSE;
+
+  chronicle_timeline_painter_update_lane_tops (self);
+  chronicle_timeline_painter_entry_geometry (self, &entries[index], &geo);
+
+  if (geo.point)
+    graphene_rect_init (bounds, geo.x1 - MARKER_HALF, geo.cy - MARKER_HALF, 2 * MARKER_HALF,
+                        2 * MARKER_HALF);
+  else
+    graphene_rect_init (bounds, geo.x1, geo.cy - BAR_HEIGHT / 2, geo.x2 - geo.x1, BAR_HEIGHT);
+
+  return TRUE;
+}
+
+void
+chronicle_timeline_painter_snapshot (ChronicleTimelinePainter *self,
+                                     GtkSnapshot              *snapshot)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  GTimeZone *tz = NULL;
+  double lanes_top;
+  gboolean has_eras;
+  guint n_lanes;
+  guint i;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+
+  g_array_set_size (self->hits, 0);
+
+  if (self->layout != NULL)
+    chronicle_lane_layout_ensure (self->layout);
+
+  chronicle_timeline_painter_update_kind_colors (self);
+  chronicle_timeline_painter_update_lane_tops (self);
+
+  if (self->timeline != NULL)
+    tz = chronicle_timeline_get_time_zone (self->timeline);
+  chronicle_time_axis_set_time_zone (self->axis, tz);
+  chronicle_time_axis_update (self->axis, self->start, self->duration, self->width);
+
+  /* One layout for every label of the frame. */
+  layout = pango_layout_new (self->context);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  has_eras = chronicle_timeline_painter_has_eras (self);
+  lanes_top = chronicle_timeline_painter_get_lanes_top (self);
+  n_lanes = self->layout != NULL ? chronicle_lane_layout_get_n_lanes (self->layout) : 0;
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
+
+  append_rect (snapshot, &self->colors.background, 0, 0, self->width, self->height);
+
+  /* The lanes, under the axis. */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, lanes_top, self->width,
+                                                         MAX (self->height - lanes_top, 0)));
+
+  for (i = 0; i < n_lanes; i++)
+    {
+      double y = chronicle_timeline_painter_lane_y (self, i);
+      double height = g_array_index (self->lane_tops, double,
+                                     i + 1) - g_array_index (self->lane_tops, double, i);
+
+      if (i % 2 == 1 && y + height >= lanes_top && y <= self->height)
+        append_rect (snapshot, &self->colors.lane_alt, 0, y, self->width, height);
+    }
+
+  if (has_eras)
+    chronicle_timeline_painter_paint_eras (self, snapshot, layout, TRUE);
+
+  chronicle_timeline_painter_paint_grid (self, snapshot);
+
+  /* Behind the events, so that it never hides a label. */
+  if (self->flags & CHRONICLE_TIMELINE_PAINT_SHOW_TODAY)
+    chronicle_timeline_painter_paint_now (self, snapshot, layout);
+
+  for (i = 0; i < n_lanes; i++)
+    {
+      double y = chronicle_timeline_painter_lane_y (self, i);
+      double height = g_array_index (self->lane_tops, double,
+                                     i + 1) - g_array_index (self->lane_tops, double, i);
+
+      if (y + height < lanes_top || y > self->height)
+        continue;
+
+      if (chronicle_lane_layout_get_group_by (self->layout) != CHRONICLE_GROUP_BY_NONE)
+        chronicle_timeline_painter_paint_lane_header (self, snapshot, layout, i, y);
+      chronicle_timeline_painter_paint_lane_events (self, snapshot, layout, i);
+    }
+
+  gtk_snapshot_pop (snapshot);
+
+  /* The axis and the era strip stay at the top. */
+  chronicle_timeline_painter_paint_axis (self, snapshot, layout);
+
+  if (has_eras)
+    {
+      GdkRGBA line = with_alpha (&self->colors.axis, 0.25);
+
+      append_rect (snapshot, &self->colors.background, 0, CHRONICLE_TIMELINE_AXIS_HEIGHT,
+                   self->width, CHRONICLE_TIMELINE_ERA_HEIGHT);
+      chronicle_timeline_painter_paint_eras (self, snapshot, layout, FALSE);
+      append_rect (snapshot, &line, 0, lanes_top - 1, self->width, 1);
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
+
+void
+chronicle_timeline_painter_snapshot_overlay (ChronicleTimelinePainter   *self,
+                                             GtkSnapshot                *snapshot,
+                                             const ChronicleTimelineHit *hover,
+                                             guint                       selected)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double lanes_top;
+  guint n_lanes;
+  guint lane;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+
+  if (self->layout == NULL)
+    return;
+
+  if (self->kind_colors->len == 0)
+    chronicle_timeline_painter_update_kind_colors (self);
+  chronicle_timeline_painter_update_lane_tops (self);
+
+  lanes_top = chronicle_timeline_painter_get_lanes_top (self);
+  n_lanes = chronicle_lane_layout_get_n_lanes (self->layout);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, lanes_top, self->width,
+                                                         MAX (self->height - lanes_top, 0)));
+
+  if (hover != NULL && hover->type != CHRONICLE_TIMELINE_HIT_NONE)
+    {
+      append_rounded (snapshot, &self->colors.hover, NULL, 0,
+                      hover->bounds.origin.x - 4, hover->bounds.origin.y - 4,
+                      hover->bounds.size.width + 8, hover->bounds.size.height + 8, 8);
+    }
+
+  if (selected != G_MAXUINT)
+    {
+      layout = pango_layout_new (self->context);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+    }
+
+  for (lane = 0; selected != G_MAXUINT && lane < n_lanes; lane++)
+    {
+      guint index = chronicle_lane_layout_find_entry (self->layout, lane, selected);
+      const ChronicleLaneEntry *entry;
+      const graphene_rect_t *base_label;
+      graphene_rect_t label;
+      EntryGeometry geo;
+      guint i;
+
+      if (index == G_MAXUINT)
+        continue;
+
+      entry = &chronicle_lane_layout_get_entries (self->layout, lane, NULL)[index];
+      chronicle_timeline_painter_entry_geometry (self, entry, &geo);
+
+      if (geo.x2 + OVERLAY_LABEL < 0 || geo.x1 - MARKER_HALF > self->width ||
+          geo.cy + CHRONICLE_TIMELINE_ROW_HEIGHT < lanes_top ||
+          geo.cy - CHRONICLE_TIMELINE_ROW_HEIGHT > self->height)
+        continue;
+
+      /* Drawn again on top, so that it shows even inside a cluster, with
+       * its title where it was. */
+      base_label = NULL;
+      for (i = 0; i < self->hits->len; i++)
+        {
+          const ChronicleTimelineHit *hit = &g_array_index (self->hits, ChronicleTimelineHit, i);
+
+          if (hit->type == CHRONICLE_TIMELINE_HIT_EVENT &&
+              hit->position == selected && hit->lane == lane)
+            {
+              base_label = &hit->label;
+              break;
+            }
+        }
+      chronicle_timeline_painter_paint_entry (self, snapshot, layout, entry, 0, self->width, TRUE,
+                                              base_label, &label);
+
+      if (geo.point)
+        append_rounded (snapshot, NULL, &self->colors.selection, 2.5,
+                        geo.x1 - MARKER_HALF - 4, geo.cy - MARKER_HALF - 4,
+                        2 * MARKER_HALF + 8, 2 * MARKER_HALF + 8, MARKER_HALF + 4);
+      else
+        append_rounded (snapshot, NULL, &self->colors.selection, 2.5,
+                        geo.x1 - 4, geo.cy - BAR_HEIGHT / 2 - 4,
+                        geo.x2 - geo.x1 + 8, BAR_HEIGHT + 8, 8);
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
+
+GskRenderNode *
+chronicle_timeline_painter_render (ChronicleTimelinePainter *self,
+                                   guint                     selected)
+{
+  GtkSnapshot *snapshot;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self), NULL);
+
+  snapshot = gtk_snapshot_new ();
+  chronicle_timeline_painter_snapshot (self, snapshot);
+  chronicle_timeline_painter_snapshot_overlay (self, snapshot, NULL, selected);
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+const ChronicleTimelineHit *
+chronicle_timeline_painter_get_hits (ChronicleTimelinePainter *self,
+                                     guint                    *n_hits)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self), NULL);
+
+  if (n_hits != NULL)
+    *n_hits = self->hits->len;
+
+  return (const ChronicleTimelineHit *) (gpointer) self->hits->data;
+}
+
+gboolean
+chronicle_timeline_painter_hit_test (ChronicleTimelinePainter *self,
+                                     double                    x,
+                                     double                    y,
+                                     ChronicleTimelineHit     *hit)
+{
+  guint i;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self), FALSE);
+
+  if (y < chronicle_timeline_painter_get_lanes_top (self))
+    return FALSE;
+
+  /* Backwards: what was drawn last is on top. Exact hits first, then
+   * the nearest within a few pixels. */
+  for (i = self->hits->len; i > 0; i--)
+    {
+      const ChronicleTimelineHit *h = &g_array_index (self->hits, ChronicleTimelineHit, i - 1);
+
+      if (graphene_rect_contains_point (&h->bounds, &GRAPHENE_POINT_INIT (x, y)))
+        {
+          if (hit != NULL)
+            *hit = *h;
+          return TRUE;
+        }
+    }
+
+  for (i = self->hits->len; i > 0; i--)
+    {
+      const ChronicleTimelineHit *h = &g_array_index (self->hits, ChronicleTimelineHit, i - 1);
+      graphene_rect_t grown;
+
+      graphene_rect_inset_r (&h->bounds, -HIT_SLACK, -HIT_SLACK, &grown);
+      if (graphene_rect_contains_point (&grown, &GRAPHENE_POINT_INIT (x, y)))
+        {
+          if (hit != NULL)
+            *hit = *h;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

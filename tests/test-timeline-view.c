@@ -1,0 +1,887 @@
+/* test-timeline-view.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "chronicle-loader.h"
+#include "chronicle-timeline-view-private.h"
+
+#define WIDTH 1200
+#define HEIGHT 700
+
+typedef struct
+{
+  ChronicleTimeline  *timeline;
+  GtkSingleSelection *selection;
+  GtkWidget          *view;
+  int                 width;
+  int                 height;
+} ViewFixture;
+
+static ChronicleTimeline *
+load_timeline (const char *path)
+{
+  g_autoptr(ChronicleLoader) loader = chronicle_loader_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline;
+
+  timeline = chronicle_loader_load_file (loader, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+
+  return timeline;
+}
+
+static void
+run_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+allocate (ViewFixture *fixture,
+          int          width,
+          int          height)
+{
+  int minimum, natural;
+
+  fixture->width = width;
+  fixture->height = height;
+  gtk_widget_measure (fixture->view, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL,
+                      NULL);
+  g_assert_cmpint (minimum, >, 0);
+  g_assert_cmpint (natural, >=, minimum);
+  gtk_widget_size_allocate (fixture->view, &(GtkAllocation) { 0, 0, width, height }, -1);
+}
+
+static void
+fixture_set_up (ViewFixture   *fixture,
+                gconstpointer  data)
+{
+  const char *name = data;
+  g_autofree char *path = NULL;
+
+  if (g_str_has_prefix (name, "bundled:"))
+    path = g_build_filename (BUILD_DATADIR, "timelines", name + strlen ("bundled:"), NULL);
+  else
+    path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  fixture->timeline = load_timeline (path);
+  fixture->selection = g_object_new (GTK_TYPE_SINGLE_SELECTION,
+                                     "autoselect", FALSE,
+                                     "can-unselect", TRUE,
+                                     "model", fixture->timeline,
+                                     NULL);
+  fixture->view = g_object_ref_sink (chronicle_timeline_view_new ());
+  chronicle_timeline_view_set_timeline (CHRONICLE_TIMELINE_VIEW (fixture->view), fixture->timeline);
+  chronicle_timeline_view_set_model (CHRONICLE_TIMELINE_VIEW (fixture->view), fixture->selection);
+
+  /* The layout is built in an idle, and then all events are fitted. */
+  run_idle ();
+  allocate (fixture, WIDTH, HEIGHT);
+}
+
+static void
+fixture_tear_down (ViewFixture   *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (g_steal_pointer (&fixture->view));
+  g_assert_finalize_object (g_steal_pointer (&fixture->selection));
+  g_assert_finalize_object (g_steal_pointer (&fixture->timeline));
+}
+
+static ChronicleTimelineView *
+get_view (ViewFixture *fixture)
+{
+  return CHRONICLE_TIMELINE_VIEW (fixture->view);
+}
+
+/* The widget's own snapshot, as GTK would take it, drawn on an image. */
+static cairo_surface_t *
+render (ViewFixture    *fixture,
+        GskRenderNode **node_out)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  GTK_WIDGET_GET_CLASS (fixture->view)->snapshot (fixture->view, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, fixture->width, fixture->height);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (g_getenv ("CHRONICLE_TEST_SAVE_PNG") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.png", g_test_get_path ());
+      g_autofree char *file = NULL;
+
+      g_strdelimit (name, "/", '-');
+      file = g_build_filename (g_get_tmp_dir (), name, NULL);
+      cairo_surface_write_to_png (surface, file);
+      g_test_message ("saved %s", file);
+    }
+
+  if (node_out != NULL)
+    *node_out = node;
+  else
+    gsk_render_node_unref (node);
+
+  return surface;
+}
+
+static void
+get_pixel (cairo_surface_t *surface,
+           double           x,
+           double           y,
+           GdkRGBA         *color)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 pixel;
+
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpfloat (y, <, cairo_image_surface_get_height (surface));
+
+  memcpy (&pixel, data + (int) y * stride + (int) x * 4, sizeof pixel);
+  /* The background is opaque, so the premultiplied values are the colour. */
+  color->alpha = (pixel >> 24) / 255.0;
+  color->red = ((pixel >> 16) & 0xff) / 255.0;
+  color->green = ((pixel >> 8) & 0xff) / 255.0;
+  color->blue = (pixel & 0xff) / 255.0;
+}
+
+static gboolean
+color_near (const GdkRGBA *a,
+            const GdkRGBA *b)
+{
+  const double tolerance = 3.0 / 255;
+
+  return fabs (a->red - b->red) <= tolerance &&
+         fabs (a->green - b->green) <= tolerance &&
+         fabs (a->blue - b->blue) <= tolerance;
+}
+
+static double
+time_to_x (ViewFixture *fixture,
+           gint64       time)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+
+  return (time - chronicle_timeline_view_get_visible_start (view)) * (double) fixture->width /
+         chronicle_timeline_view_get_visible_duration (view);
+}
+
+/* The first lane showing @position, and the entry there. */
+static const ChronicleLaneEntry *
+find_entry (ViewFixture *fixture,
+            guint        position,
+            guint       *lane_out)
+{
+  ChronicleLaneLayout *layout = _chronicle_timeline_view_get_layout (get_view (fixture));
+  guint lane;
+
+  for (lane = 0; lane < chronicle_lane_layout_get_n_lanes (layout); lane++)
+    {
+      guint index = chronicle_lane_layout_find_entry (layout, lane, position);
+
+      if (index != G_MAXUINT)
+        {
+          *lane_out = lane;
+          return &chronicle_lane_layout_get_entries (layout, lane, NULL)[index];
+        }
+    }
+
+  g_error ("event %u is in no lane", position);
+}
+
+static guint
+position_of (ViewFixture *fixture,
+             const char  *id)
+{
+  ChronicleEvent *event = chronicle_timeline_lookup_event (fixture->timeline, id);
+
+  g_assert_nonnull (event);
+
+  return chronicle_timeline_get_position (fixture->timeline, event);
+}
+
+/* The centre of the event's marker (or the middle of its bar's height). */
+static void
+entry_point (ViewFixture              *fixture,
+             guint                     lane,
+             const ChronicleLaneEntry *entry,
+             double                   *x,
+             double                   *y)
+{
+  ChronicleTimelinePainter *painter = _chronicle_timeline_view_get_painter (get_view (fixture));
+  ChronicleLaneLayout *layout = _chronicle_timeline_view_get_layout (get_view (fixture));
+  const ChronicleLaneEntry *entries = chronicle_lane_layout_get_entries (layout, lane, NULL);
+  graphene_rect_t bounds;
+
+  g_assert_true (chronicle_timeline_painter_get_entry_bounds (painter, lane, entry - entries,
+                                                              &bounds));
+  *y = bounds.origin.y + bounds.size.height / 2;
+  if (entry->flags & CHRONICLE_LANE_ENTRY_POINT)
+    *x = bounds.origin.x + bounds.size.width / 2;
+  else
+    *x = bounds.origin.x;
+}
+
+static void
+test_fit (ViewFixture   *fixture,
+          gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  /* 1 February 2024 to the end of 5 November 2024. */
+  double first = 1706745600, last = 1730851200;
+  double duration = (last - first) / 0.84;
+
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_duration (view) - duration), <=, 1);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_start (view) - (first - 0.04 * duration)), <=, 1);
+}
+
+/* Each event is drawn in its kind's colour where its date puts it. */
+static void
+check_kind_colors (ViewFixture *fixture,
+                   guint        min_checked)
+{
+  ChronicleTimelinePainter *painter = _chronicle_timeline_view_get_painter (get_view (fixture));
+  cairo_surface_t *surface = render (fixture, NULL);
+  guint n_events = g_list_model_get_n_items (G_LIST_MODEL (fixture->timeline));
+  const ChronicleTimelineHit *hits;
+  guint n_checked = 0;
+  guint n_hits;
+  guint i;
+
+  hits = chronicle_timeline_painter_get_hits (painter, &n_hits);
+
+  for (i = 0; i < n_events; i++)
+    {
+      g_autoptr(ChronicleEvent) event = g_list_model_get_item (G_LIST_MODEL (fixture->timeline), i);
+      const ChronicleLaneEntry *entry = NULL;
+      GdkRGBA expected, pixel, outside;
+      gboolean drawn_alone = FALSE;
+      double x, y, date_x;
+      guint lane = 0;
+      guint h;
+
+      entry = find_entry (fixture, i, &lane);
+
+      /* Events inside a cluster are checked by the cluster tests. */
+      for (h = 0; h < n_hits; h++)
+        drawn_alone |= hits[h].type == CHRONICLE_TIMELINE_HIT_EVENT && hits[h].position == i;
+      if (!drawn_alone ||
+          entry->status != CHRONICLE_EVENT_STATUS_OCCURRED ||
+          (!(entry->flags & CHRONICLE_LANE_ENTRY_POINT) && (entry->flags & CHRONICLE_LANE_ENTRY_APPROXIMATE)))
+        continue;
+
+      entry_point (fixture, lane, entry, &x, &y);
+      if (x < 1 || x >= fixture->width - 4 || y >= fixture->height - 1)
+        continue;
+
+      /* The x that the date demands, from the visible range alone. */
+      date_x = time_to_x (fixture, chronicle_event_get_start_instant (event));
+      g_assert_cmpfloat (fabs (x - date_x), <=, 1.0);
+
+      chronicle_timeline_painter_get_kind_color (painter, entry->kind, &expected);
+      /* Inside the bar, left of where its label starts. */
+      get_pixel (surface, (entry->flags & CHRONICLE_LANE_ENTRY_POINT) ? date_x : date_x + 3, y,
+                 &pixel);
+      if (!color_near (&pixel, &expected))
+        g_error ("“%s” at %.1f,%.1f is #%02x%02x%02x, not #%02x%02x%02x",
+                 chronicle_event_get_title (event), date_x, y,
+                 (int) round (pixel.red * 255), (int) round (pixel.green * 255), (int) round (pixel.blue * 255),
+                 (int) round (expected.red * 255), (int) round (expected.green * 255),
+                 (int) round (expected.blue * 255));
+
+      /* And not somewhere else on its row. */
+      if (date_x >= 40)
+        {
+          get_pixel (surface, date_x - 30, y, &outside);
+          g_assert_false (color_near (&outside, &expected));
+        }
+
+      n_checked++;
+    }
+
+  g_assert_cmpuint (n_checked, >=, min_checked);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_render_kind_colors (ViewFixture   *fixture,
+                         gconstpointer  data)
+{
+  /* Order, markup, speech, raid, lawsuit, report and the vague one. */
+  check_kind_colors (fixture, 7);
+}
+
+static void
+test_render_bundled (ViewFixture   *fixture,
+                     gconstpointer  data)
+{
+  ChronicleTimelinePainter *painter = _chronicle_timeline_view_get_painter (get_view (fixture));
+  const ChronicleTimelineHit *hits;
+  guint n_hits, n_drawn = 0;
+  guint i;
+
+  allocate (fixture, WIDTH, 800);
+  check_kind_colors (fixture, 8);
+
+  /* Every event is drawn: alone or counted in a cluster. */
+  hits = chronicle_timeline_painter_get_hits (painter, &n_hits);
+  for (i = 0; i < n_hits; i++)
+    n_drawn += hits[i].count;
+  g_assert_cmpuint (n_drawn, ==, g_list_model_get_n_items (G_LIST_MODEL (fixture->timeline)));
+}
+
+static void
+test_zoom_actions (ViewFixture   *fixture,
+                   gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  double duration = chronicle_timeline_view_get_visible_duration (view);
+  double center = chronicle_timeline_view_get_visible_start (view) + duration / 2;
+  gint64 fit_start = chronicle_timeline_view_get_visible_start (view);
+
+  /* Zooming keeps the centre. */
+  g_assert_true (gtk_widget_activate_action (fixture->view, "timeline.zoom-in", NULL));
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_duration (view) - duration / 1.5),
+                     <=, 1);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_start (view) +
+                           chronicle_timeline_view_get_visible_duration (view) / 2.0 - center), <=, 1);
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "timeline.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (fixture->view, "timeline.zoom-out", NULL));
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_duration (view) - duration * 1.5),
+                     <=, 1);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_start (view) +
+                           chronicle_timeline_view_get_visible_duration (view) / 2.0 - center), <=, 1);
+
+  /* Ctrl+0 gives back the fitted range. */
+  g_assert_true (gtk_widget_activate_action (fixture->view, "timeline.zoom-fit", NULL));
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_duration (view) - duration), <=, 1);
+  g_assert_cmpint (ABS (chronicle_timeline_view_get_visible_start (view) - fit_start), <=, 1);
+
+  /* With an event selected in view, zooming keeps it in place. */
+  {
+    ChronicleEvent *raid = chronicle_timeline_lookup_event (fixture->timeline, "raid");
+    double middle = (chronicle_event_get_start_instant (raid) + chronicle_event_get_end_instant (raid)) / 2.0;
+    double x = time_to_x (fixture, middle);
+
+    gtk_single_selection_set_selected (fixture->selection, position_of (fixture, "raid"));
+    gtk_widget_activate_action (fixture->view, "timeline.zoom-in", NULL);
+    gtk_widget_activate_action (fixture->view, "timeline.zoom-in", NULL);
+    g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_duration (view) - duration / 2.25),
+                       <=, 1);
+    g_assert_cmpfloat (fabs (time_to_x (fixture, middle) - x), <=, 0.5);
+    gtk_single_selection_set_selected (fixture->selection, GTK_INVALID_LIST_POSITION);
+  }
+
+  /* Zoom stops at a second, and at about 100000 years. */
+  chronicle_timeline_view_set_visible_range (view, 1718445600, 2);
+  gtk_widget_activate_action (fixture->view, "timeline.zoom-in", NULL);
+  gtk_widget_activate_action (fixture->view, "timeline.zoom-in", NULL);
+  g_assert_cmpint (chronicle_timeline_view_get_visible_duration (view), ==, 1);
+  gtk_widget_activate_action (fixture->view, "timeline.zoom-in", NULL);
+  g_assert_cmpint (chronicle_timeline_view_get_visible_duration (view), ==, 1);
+  chronicle_timeline_view_set_visible_range (view, 0, G_MAXINT64 / 2);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_duration (view) - 100000 * 365.2425 * 86400), <=, 1);
+  duration = chronicle_timeline_view_get_visible_duration (view);
+  gtk_widget_activate_action (fixture->view, "timeline.zoom-out", NULL);
+  g_assert_cmpfloat (chronicle_timeline_view_get_visible_duration (view), ==, duration);
+}
+
+static void
+test_zoom_scroll (ViewFixture   *fixture,
+                  gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  double duration = chronicle_timeline_view_get_visible_duration (view);
+  double anchor = chronicle_timeline_view_get_visible_start (view) + duration * 300 / WIDTH;
+  double start;
+
+  /* Ctrl+wheel zooms out around the pointer: the time under it stays. */
+  _chronicle_timeline_view_scroll (view, 300, 200, 0, 1, GDK_CONTROL_MASK, GDK_SCROLL_UNIT_WHEEL);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_duration (view) - duration * 1.2),
+                     <=, 1);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_start (view) +
+                           chronicle_timeline_view_get_visible_duration (view) * 300.0 / WIDTH - anchor), <=, 2);
+
+  /* A touchpad zooms in smaller steps, around where the pointer is. */
+  duration = chronicle_timeline_view_get_visible_duration (view);
+  anchor = chronicle_timeline_view_get_visible_start (view) + duration * 900 / WIDTH;
+  _chronicle_timeline_view_scroll (view, 900, 200, 0, -10, GDK_CONTROL_MASK,
+                                   GDK_SCROLL_UNIT_SURFACE);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_duration (view) - duration * pow (1.01, -10)), <=, 1);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_start (view) +
+                           chronicle_timeline_view_get_visible_duration (view) * 900.0 / WIDTH - anchor), <=, 2);
+
+  /* Shift+wheel pans by 60 pixels a notch, keeping the zoom. */
+  duration = chronicle_timeline_view_get_visible_duration (view);
+  start = chronicle_timeline_view_get_visible_start (view);
+  _chronicle_timeline_view_scroll (view, 300, 200, 0, 2, GDK_SHIFT_MASK, GDK_SCROLL_UNIT_WHEEL);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_start (view) - (start + 120 * duration / WIDTH)), <=, 1);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_duration (view) - duration), <=, 1);
+
+  /* Lanes that fit: plain vertical scrolling pans time too. */
+  start = chronicle_timeline_view_get_visible_start (view);
+  _chronicle_timeline_view_scroll (view, 300, 200, 0, -1, 0, GDK_SCROLL_UNIT_WHEEL);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_start (view) - (start - 60 * duration / WIDTH)), <=, 1);
+  g_assert_cmpfloat (_chronicle_timeline_view_get_scroll_offset (view), ==, 0);
+
+  /* Lanes taller than the view: it scrolls them instead. */
+  allocate (fixture, WIDTH, 250);
+  start = chronicle_timeline_view_get_visible_start (view);
+  _chronicle_timeline_view_scroll (view, 300, 200, 0, 1, 0, GDK_SCROLL_UNIT_WHEEL);
+  g_assert_cmpfloat (_chronicle_timeline_view_get_scroll_offset (view), ==, 60);
+  g_assert_cmpint (chronicle_timeline_view_get_visible_start (view), ==, (gint64) start);
+  /* …but horizontal scrolling still pans. */
+  _chronicle_timeline_view_scroll (view, 300, 200, 30, 0, 0, GDK_SCROLL_UNIT_SURFACE);
+  g_assert_cmpfloat (fabs (chronicle_timeline_view_get_visible_start (view) - (start + 30 * duration / WIDTH)), <=, 1);
+}
+
+static ChronicleEvent *
+selected_event (ViewFixture *fixture)
+{
+  return gtk_single_selection_get_selected_item (fixture->selection);
+}
+
+static void
+test_select_walk (ViewFixture   *fixture,
+                  gconstpointer  data)
+{
+  guint n_events = g_list_model_get_n_items (G_LIST_MODEL (fixture->timeline));
+  gint64 previous_start = G_MININT64;
+  g_autofree char *date = NULL;
+  g_autofree char *description = NULL;
+  guint i;
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (fixture->view), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->view),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Timeline");
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (fixture->view),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+
+  /* Right from nothing: the first event in view, then each next one. */
+  g_assert_true (gtk_widget_activate_action (fixture->view, "timeline.select-next", NULL));
+  for (i = 0; i < n_events; i++)
+    {
+      ChronicleEvent *event = selected_event (fixture);
+
+      g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, i);
+      g_assert_cmpint (chronicle_event_get_start_instant (event), >=, previous_start);
+      previous_start = chronicle_event_get_start_instant (event);
+      gtk_widget_activate_action (fixture->view, "timeline.select-next", NULL);
+    }
+  /* It stays on the last one. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, n_events - 1);
+
+  /* Left walks back. */
+  for (i = n_events - 1; i > 0; i--)
+    {
+      gtk_widget_activate_action (fixture->view, "timeline.select-previous", NULL);
+      g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, i - 1);
+    }
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "timeline.select-last", NULL));
+  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, n_events - 1);
+  g_assert_true (gtk_widget_activate_action (fixture->view, "timeline.select-first", NULL));
+  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, 0);
+
+  /* Screen readers hear the selected event. */
+  date = chronicle_time_format (chronicle_event_get_start (selected_event (fixture)));
+  description = g_strdup_printf ("%s, %s", chronicle_event_get_title (selected_event (fixture)),
+                                 date);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->view),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+
+  gtk_single_selection_set_selected (fixture->selection, GTK_INVALID_LIST_POSITION);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (fixture->view),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+}
+
+static void
+test_select_lanes (ViewFixture   *fixture,
+                   gconstpointer  data)
+{
+  /* Lanes by kind: order signing, planned deployment, statement,
+   * enforcement action, legal action, report, other, rally. */
+  gtk_single_selection_set_selected (fixture->selection, position_of (fixture, "speech"));
+
+  g_assert_true (gtk_widget_activate_action (fixture->view, "timeline.select-lane-up", NULL));
+  g_assert_cmpstr (chronicle_event_get_id (selected_event (fixture)), ==, "deploy");
+  gtk_widget_activate_action (fixture->view, "timeline.select-lane-up", NULL);
+  g_assert_cmpstr (chronicle_event_get_id (selected_event (fixture)), ==, "order");
+  /* The top lane: nothing above. */
+  gtk_widget_activate_action (fixture->view, "timeline.select-lane-up", NULL);
+  g_assert_cmpstr (chronicle_event_get_id (selected_event (fixture)), ==, "order");
+
+  gtk_widget_activate_action (fixture->view, "timeline.select-lane-down", NULL);
+  gtk_widget_activate_action (fixture->view, "timeline.select-lane-down", NULL);
+  g_assert_cmpstr (chronicle_event_get_id (selected_event (fixture)), ==, "speech");
+  gtk_widget_activate_action (fixture->view, "timeline.select-lane-down", NULL);
+  g_assert_cmpstr (chronicle_event_get_id (selected_event (fixture)), ==, "raid");
+
+  /* Nearest in time: from the report (30 September) down to "Around
+   * then" (October), then to the cancelled march (5 November) rather
+   * than the one of 1 March. */
+  gtk_single_selection_set_selected (fixture->selection, position_of (fixture, "report"));
+  gtk_widget_activate_action (fixture->view, "timeline.select-lane-down", NULL);
+  g_assert_cmpstr (chronicle_event_get_id (selected_event (fixture)), ==, "vague");
+  gtk_widget_activate_action (fixture->view, "timeline.select-lane-down", NULL);
+  g_assert_cmpstr (chronicle_event_get_id (selected_event (fixture)), ==, "cancelled");
+}
+
+static void
+on_event_activated_cb (ChronicleTimelineView  *view,
+                       ChronicleEvent         *event,
+                       ChronicleEvent        **out)
+{
+  g_assert_null (*out);
+  *out = event;
+}
+
+static void
+test_activate (ViewFixture   *fixture,
+               gconstpointer  data)
+{
+  ChronicleEvent *activated = NULL;
+
+  g_signal_connect (fixture->view, "event-activated", G_CALLBACK (on_event_activated_cb),
+                    &activated);
+
+  /* Nothing selected: nothing to activate. */
+  gtk_widget_activate_action (fixture->view, "timeline.activate", NULL);
+  g_assert_null (activated);
+
+  gtk_single_selection_set_selected (fixture->selection, position_of (fixture, "lawsuit"));
+  g_assert_true (gtk_widget_activate_action (fixture->view, "timeline.activate", NULL));
+  g_assert_true (activated == chronicle_timeline_lookup_event (fixture->timeline, "lawsuit"));
+}
+
+static void
+test_scroll_to_selection (ViewFixture   *fixture,
+                          gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  ChronicleEvent *report = chronicle_timeline_lookup_event (fixture->timeline, "report");
+  gint64 at = chronicle_event_get_start_instant (report);
+  gint64 start;
+
+  /* Ten days in March: the report (30 September) is far out of view. */
+  chronicle_timeline_view_set_visible_range (view, 1709251200, 10 * 86400);
+  gtk_single_selection_set_selected (fixture->selection, position_of (fixture, "report"));
+
+  start = chronicle_timeline_view_get_visible_start (view);
+  g_assert_cmpint (chronicle_timeline_view_get_visible_duration (view), ==, 10 * 86400);
+  g_assert_cmpint (start, <, at);
+  g_assert_cmpint (start + 10 * 86400, >, chronicle_event_get_end_instant (report));
+
+  /* Already in view: nothing moves. */
+  gtk_widget_activate_action (fixture->view, "timeline.select-next", NULL);
+  gtk_widget_activate_action (fixture->view, "timeline.select-previous", NULL);
+  g_assert_cmpint (chronicle_timeline_view_get_visible_start (view), ==, start);
+}
+
+static void
+test_hit_test (ViewFixture   *fixture,
+               gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  guint n_events = g_list_model_get_n_items (G_LIST_MODEL (fixture->timeline));
+  ChronicleTimelineHit hit;
+  guint i;
+
+  cairo_surface_destroy (render (fixture, NULL));
+
+  for (i = 0; i < n_events; i++)
+    {
+      const ChronicleLaneEntry *entry = NULL;
+      double x, y;
+      guint lane = 0;
+
+      entry = find_entry (fixture, i, &lane);
+      entry_point (fixture, lane, entry, &x, &y);
+      if (!(entry->flags & CHRONICLE_LANE_ENTRY_POINT))
+        x += 2;
+
+      g_assert_true (_chronicle_timeline_view_hit_test (view, x, y, &hit));
+      g_assert_cmpint (hit.type, ==, CHRONICLE_TIMELINE_HIT_EVENT);
+      g_assert_cmpuint (hit.position, ==, i);
+      g_assert_cmpuint (hit.lane, ==, lane);
+    }
+
+  /* Nothing under the bottom of the view, or on the axis. */
+  g_assert_false (_chronicle_timeline_view_hit_test (view, 600, HEIGHT - 5, &hit));
+  g_assert_false (_chronicle_timeline_view_hit_test (view, 600, 10, &hit));
+}
+
+static void
+test_click (ViewFixture   *fixture,
+            gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  ChronicleEvent *lawsuit = chronicle_timeline_lookup_event (fixture->timeline, "lawsuit");
+  const ChronicleLaneEntry *entry = NULL;
+  double x, y;
+  guint lane = 0;
+
+  cairo_surface_destroy (render (fixture, NULL));
+  entry = find_entry (fixture, position_of (fixture, "lawsuit"), &lane);
+  entry_point (fixture, lane, entry, &x, &y);
+
+  /* A click selects, a click on nothing clears. */
+  _chronicle_timeline_view_click (view, 1, x, y);
+  g_assert_true (selected_event (fixture) == lawsuit);
+  _chronicle_timeline_view_click (view, 1, x, HEIGHT - 5);
+  g_assert_null (selected_event (fixture));
+
+  /* A double click zooms to the event: its day and one either side. */
+  _chronicle_timeline_view_click (view, 1, x, y);
+  _chronicle_timeline_view_click (view, 2, x, y);
+  g_assert_true (selected_event (fixture) == lawsuit);
+  g_assert_cmpint (chronicle_timeline_view_get_visible_duration (view), ==, 3 * 86400);
+  g_assert_cmpint (chronicle_timeline_view_get_visible_start (view), ==,
+                   chronicle_event_get_start_instant (lawsuit) - 86400);
+}
+
+static void
+collect_glyph_counts (GskRenderNode *node,
+                      GArray        *counts)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  if (type == GSK_CONTAINER_NODE)
+    {
+      guint i;
+
+      for (i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_glyph_counts (gsk_container_node_get_child (node, i), counts);
+    }
+  else if (type == GSK_TEXT_NODE)
+    {
+      guint n = gsk_text_node_get_num_glyphs (node);
+
+      g_array_append_val (counts, n);
+    }
+  else if (type == GSK_CLIP_NODE)
+    collect_glyph_counts (gsk_clip_node_get_child (node), counts);
+  else if (type == GSK_ROUNDED_CLIP_NODE)
+    collect_glyph_counts (gsk_rounded_clip_node_get_child (node), counts);
+  else if (type == GSK_TRANSFORM_NODE)
+    collect_glyph_counts (gsk_transform_node_get_child (node), counts);
+  else if (type == GSK_OPACITY_NODE)
+    collect_glyph_counts (gsk_opacity_node_get_child (node), counts);
+  else if (type == GSK_DEBUG_NODE)
+    collect_glyph_counts (gsk_debug_node_get_child (node), counts);
+}
+
+static void
+test_markup_literal (ViewFixture   *fixture,
+                     gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  ChronicleEvent *event = chronicle_timeline_lookup_event (fixture->timeline, "markup");
+  const char *title = chronicle_event_get_title (event);
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *date = chronicle_time_format (chronicle_event_get_start (event));
+  g_autofree char *expected = g_strdup_printf ("%s\n%s", title, date);
+  g_autofree char *tooltip = NULL;
+  const ChronicleLaneEntry *entry = NULL;
+  GskRenderNode *node;
+  gboolean found = FALSE;
+  double x, y;
+  guint lane = 0;
+  guint i;
+
+  g_assert_cmpstr (title, ==, "<b>Bold</b> & Co");
+
+  cairo_surface_destroy (render (fixture, &node));
+
+  /* Drawn as text: one glyph for each character, tags and all. Markup
+   * would have drawn "Bold & Co" (or nothing, as "&" is not valid). */
+  collect_glyph_counts (node, counts);
+  for (i = 0; i < counts->len; i++)
+    found |= g_array_index (counts, guint, i) == (guint) g_utf8_strlen (title, -1);
+  g_assert_true (found);
+  gsk_render_node_unref (node);
+
+  /* The tooltip is plain text with the title as written. */
+  entry = find_entry (fixture, position_of (fixture, "markup"), &lane);
+  entry_point (fixture, lane, entry, &x, &y);
+  tooltip = _chronicle_timeline_view_get_tooltip_text (view, x, y);
+  g_assert_cmpstr (tooltip, ==, expected);
+}
+
+static void
+test_clusters (ViewFixture   *fixture,
+               gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  ChronicleTimelinePainter *painter = _chronicle_timeline_view_get_painter (view);
+  const ChronicleTimelineHit *hits;
+  ChronicleTimelineHit cluster = { CHRONICLE_TIMELINE_HIT_NONE, };
+  g_autofree char *tooltip = NULL;
+  g_autofree char *count = NULL;
+  guint n_hits, n_clustered = 0, n_single = 0;
+  gint64 start, duration;
+  guint i;
+
+  /* Sixty events in an hour, in a view of six months: clusters. */
+  cairo_surface_destroy (render (fixture, NULL));
+  hits = chronicle_timeline_painter_get_hits (painter, &n_hits);
+  for (i = 0; i < n_hits; i++)
+    {
+      if (hits[i].type == CHRONICLE_TIMELINE_HIT_CLUSTER)
+        {
+          n_clustered += hits[i].count;
+          cluster = hits[i];
+          g_assert_cmpuint (hits[i].count, >, 1);
+        }
+    }
+  g_assert_cmpuint (n_clustered, ==, 60);
+  g_assert_cmpint (cluster.type, ==, CHRONICLE_TIMELINE_HIT_CLUSTER);
+
+  /* Its tooltip says how many there are. */
+  count = g_strdup_printf ("%u events", cluster.count);
+  tooltip = _chronicle_timeline_view_get_tooltip_text (view,
+                                                       cluster.bounds.origin.x + cluster.bounds.size.width / 2,
+                                                       cluster.bounds.origin.y + cluster.bounds.size.height / 2);
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, count));
+
+  /* Clicking it zooms into it, and the events come apart. */
+  _chronicle_timeline_view_click (view, 1,
+                                  cluster.bounds.origin.x + cluster.bounds.size.width / 2,
+                                  cluster.bounds.origin.y + cluster.bounds.size.height / 2);
+  start = chronicle_timeline_view_get_visible_start (view);
+  duration = chronicle_timeline_view_get_visible_duration (view);
+  g_assert_cmpint (duration, <, 86400);
+  g_assert_cmpint (start, <=, cluster.start);
+  g_assert_cmpint (start + duration, >=, cluster.end);
+  g_assert_null (selected_event (fixture));
+
+  cairo_surface_destroy (render (fixture, NULL));
+  hits = chronicle_timeline_painter_get_hits (painter, &n_hits);
+  for (i = 0; i < n_hits; i++)
+    {
+      if (hits[i].type == CHRONICLE_TIMELINE_HIT_EVENT)
+        n_single++;
+    }
+  g_assert_cmpuint (n_single, >=, 6);
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              GString    *log)
+{
+  g_string_append_printf (log, "%s%s", log->len ? " " : "", pspec->name);
+}
+
+static void
+test_properties (ViewFixture   *fixture,
+                 gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  g_autoptr(GString) log = g_string_new (NULL);
+  ChronicleGroupBy group_by;
+  int before, after;
+
+  g_signal_connect (view, "notify", G_CALLBACK (on_notify_cb), log);
+
+  chronicle_timeline_view_set_visible_range (view, 1717200000, 86400);
+  g_assert_cmpstr (log->str, ==, "visible-start visible-duration");
+  g_string_truncate (log, 0);
+  chronicle_timeline_view_set_visible_range (view, 1717200000, 86400);
+  g_assert_cmpstr (log->str, ==, "");
+  g_object_set (view, "visible-duration", (gint64) 7200, NULL);
+  g_assert_cmpstr (log->str, ==, "visible-duration");
+  g_assert_cmpint (chronicle_timeline_view_get_visible_start (view), ==, 1717200000);
+  g_string_truncate (log, 0);
+
+  /* Grouping by actor: the mayor, the governor, and no actor. */
+  gtk_widget_measure (fixture->view, GTK_ORIENTATION_VERTICAL, WIDTH, NULL, &before, NULL, NULL);
+  g_object_set (view, "group-by", CHRONICLE_GROUP_BY_ACTOR, NULL);
+  g_object_set (view, "group-by", CHRONICLE_GROUP_BY_ACTOR, NULL);
+  g_assert_cmpstr (log->str, ==, "group-by");
+  g_object_get (view, "group-by", &group_by, NULL);
+  g_assert_cmpint (group_by, ==, CHRONICLE_GROUP_BY_ACTOR);
+  gtk_widget_measure (fixture->view, GTK_ORIENTATION_VERTICAL, WIDTH, NULL, &after, NULL, NULL);
+  g_assert_cmpuint (chronicle_lane_layout_get_n_lanes (_chronicle_timeline_view_get_layout (view)),
+                    ==, 3);
+  g_assert_cmpint (after, <, before);
+
+  /* The width never depends on the zoom. */
+  gtk_widget_measure (fixture->view, GTK_ORIENTATION_HORIZONTAL, -1, &before, NULL, NULL, NULL);
+  chronicle_timeline_view_set_visible_range (view, 0, 1000);
+  gtk_widget_measure (fixture->view, GTK_ORIENTATION_HORIZONTAL, -1, &after, NULL, NULL, NULL);
+  g_assert_cmpint (before, ==, after);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* GTK's in-process accessibility backend, to read what the view says. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/timeline-view/no-display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+
+#define ADD(path, file, func) \
+  g_test_add ("/timeline-view/" path, ViewFixture, file, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("fit", "widget-events.json", test_fit);
+  ADD ("render/kind-colors", "widget-events.json", test_render_kind_colors);
+  ADD ("render/bundled", "bundled:chicago-2025.json", test_render_bundled);
+  ADD ("zoom/actions", "widget-events.json", test_zoom_actions);
+  ADD ("zoom/scroll", "widget-events.json", test_zoom_scroll);
+  ADD ("select/walk", "widget-events.json", test_select_walk);
+  ADD ("select/lanes", "widget-events.json", test_select_lanes);
+  ADD ("select/activate", "widget-events.json", test_activate);
+  ADD ("select/scroll-into-view", "widget-events.json", test_scroll_to_selection);
+  ADD ("hit-test", "widget-events.json", test_hit_test);
+  ADD ("click", "widget-events.json", test_click);
+  ADD ("markup-literal", "widget-events.json", test_markup_literal);
+  ADD ("clusters", "widget-dense.json", test_clusters);
+  ADD ("properties", "widget-events.json", test_properties);
+
+#undef ADD
+
+  return g_test_run ();
+}
