@@ -26,11 +26,18 @@ typedef enum
 
 /* How many errors one load reports before it stops looking. */
 #define CHRONICLE_LOADER_MAX_ERRORS 20
+/* How many warnings one load keeps; one more says that others were left
+ * out. Warnings never stop a load. */
+#define CHRONICLE_LOADER_MAX_WARNINGS 100
 
 /*
  * Reads a timeline file (format v1). One loader serves one load; after it,
  * the diagnostics say every warning and error found, each with its place.
  * The GError of a failed load names the file and lists the errors.
+ *
+ * Unknown members of the top level, of events, of views and of view
+ * filters are kept, in order, for the writer; unknown members of kinds,
+ * actors, eras, quotes, sources and view windows are dropped.
  */
 
 #define CHRONICLE_TYPE_LOADER (chronicle_loader_get_type())
@@ -60,6 +67,7 @@ ChronicleTimeline *chronicle_loader_load_file_finish   (ChronicleLoader      *se
                                                         GError              **error);
 /* ChronicleDiagnostic of the last load, errors and warnings in file order. */
 GPtrArray         *chronicle_loader_get_diagnostics    (ChronicleLoader      *self);
+/* Both count the closing "too many …" diagnostic when there is one. */
 guint              chronicle_loader_get_n_errors       (ChronicleLoader      *self);
 guint              chronicle_loader_get_n_warnings     (ChronicleLoader      *self);
 /* The name messages use for the last file ("chicago.json"). */

@@ -612,29 +612,29 @@ chronicle_timeline_get_timezone (ChronicleTimeline *self)
 
 /**
  * chronicle_timeline_set_timezone:
- * @timezone: (nullable): an IANA name ("America/Chicago"), or %NULL for UTC
+ * @zone_name: (nullable): an IANA name ("America/Chicago"), or %NULL for UTC
  *
  * Sets the zone that times without an offset are read in. Events already
  * in the timeline keep their instants: set the zone before adding them.
  *
- * Returns: %FALSE, changing nothing, when @timezone is not a known zone
+ * Returns: %FALSE, changing nothing, when @zone_name is not a known zone
  */
 gboolean
 chronicle_timeline_set_timezone (ChronicleTimeline *self,
-                                 const char        *timezone)
+                                 const char        *zone_name)
 {
   GTimeZone *time_zone;
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), FALSE);
 
-  if (timezone != NULL && *timezone == '\0')
-    timezone = NULL;
+  if (zone_name != NULL && *zone_name == '\0')
+    zone_name = NULL;
 
-  if (g_strcmp0 (self->timezone, timezone) == 0)
+  if (g_strcmp0 (self->timezone, zone_name) == 0)
     return TRUE;
 
-  if (timezone != NULL)
-    time_zone = g_time_zone_new_identifier (timezone);
+  if (zone_name != NULL)
+    time_zone = g_time_zone_new_identifier (zone_name);
   else
     time_zone = g_time_zone_new_utc ();
 
@@ -644,7 +644,7 @@ chronicle_timeline_set_timezone (ChronicleTimeline *self,
   g_time_zone_unref (self->time_zone);
   self->time_zone = time_zone;
   g_free (self->timezone);
-  self->timezone = g_strdup (timezone);
+  self->timezone = g_strdup (zone_name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEZONE]);
 
   return TRUE;

@@ -47,7 +47,7 @@ void               chronicle_timeline_set_description  (ChronicleTimeline  *self
 const char        *chronicle_timeline_get_timezone     (ChronicleTimeline  *self);
 /* Returns FALSE, and keeps the old zone, when @timezone is not known. */
 gboolean           chronicle_timeline_set_timezone     (ChronicleTimeline  *self,
-                                                        const char         *timezone);
+                                                        const char         *zone_name);
 /* Never %NULL. */
 GTimeZone         *chronicle_timeline_get_time_zone    (ChronicleTimeline  *self);
 

@@ -481,7 +481,6 @@ test_kind_builtin (void)
   for (guint i = 0; ids[i] != NULL; i++)
     {
       g_autoptr(ChronicleKind) kind = chronicle_kind_new_builtin (ids[i]);
-      g_autofree char *path = NULL;
       guint32 rgb;
 
       g_assert_nonnull (kind);
