@@ -17,6 +17,11 @@ import shutil
 import subprocess
 import sys
 import time
+import warnings
+
+# PyGObject flags libatspi's *_iface getters as deprecated; they are the
+# current API in libatspi 2.46.
+warnings.filterwarnings('ignore', category=DeprecationWarning)
 
 plan = []
 
@@ -208,6 +213,21 @@ def run(proc, events):
     check(event_list is not None and event_list.get_child_count() == len(events),
           'the event list has one row per event',
           'rows: {}'.format(event_list.get_child_count() if event_list else None))
+
+    # Single instance: a second launch hands its file to the running
+    # Chronicle, which opens it in a new window, and exits at once.
+    other = os.path.join(srcdir, 'data', 'cli-small.json')
+    env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='', GTK_A11Y='atspi')
+    env.pop('NO_AT_BRIDGE', None)
+    second = subprocess.run([binary, other], env=env, timeout=30,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    check(second.returncode == 0, 'a second launch with a file exits successfully',
+          'exit status {}'.format(second.returncode))
+    new_frame = wait_for(lambda: find(app, lambda n: n.get_role() == Atspi.Role.FRAME
+                                      and n.get_name() == 'Command-line test'))
+    check(new_frame is not None, 'the running instance opens the file in a new window')
+    check(find(app, lambda n: n.get_role() == Atspi.Role.FRAME and n.get_name() == title) is not None,
+          'the first window keeps its timeline')
 
 
 if __name__ == '__main__':
