@@ -20,7 +20,7 @@ import sys
 # window and application), which may include everything.
 LAYERS = [
     ('model', {
-        'chronicle-actor', 'chronicle-diagnostic', 'chronicle-era', 'chronicle-event',
+        'chronicle-actor', 'chronicle-cache', 'chronicle-diagnostic', 'chronicle-era', 'chronicle-event',
         'chronicle-kind', 'chronicle-loader', 'chronicle-time', 'chronicle-timeline',
         'chronicle-view', 'chronicle-writer',
     }),

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-cli.h"
-#include "chronicle-window.h"
+#include "chronicle-window-private.h"
 
 struct _ChronicleApplication
 {
@@ -95,6 +95,43 @@ static const GActionEntry app_actions[] = {
   { "quit", chronicle_application_quit_action },
 };
 
+/* `chronicle --view ID FILE`: open() carries no options, so they travel
+ * in its hint, which also reaches the primary instance when this one is
+ * not it. The main loop runs afterwards as long as a window holds the
+ * application. With no file, the view applies to the bundled timeline. */
+static int
+chronicle_application_open_with_view (GApplication  *application,
+                                      char         **arguments)
+{
+  g_auto(ChronicleViewOptions) options = { 0 };
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hint = NULL;
+
+  if (!chronicle_cli_parse_view_options (arguments, &options, &paths, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "chronicle", error->message);
+      return 2;
+    }
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+  if (files->len == 0)
+    g_ptr_array_add (files, g_file_new_for_uri (CHRONICLE_BUNDLED_TIMELINE_URI));
+
+  hint = chronicle_view_options_to_hint (&options);
+  g_application_open (application, (GFile **) files->pdata, files->len, hint);
+
+  return 0;
+}
+
 /* The command-line modes run here, before GApplication registers on the
  * session bus, so that they need neither a bus nor a display. */
 static gboolean
@@ -105,6 +142,12 @@ chronicle_application_local_command_line (GApplication   *application,
   if (chronicle_cli_wants (*arguments))
     {
       *exit_status = chronicle_cli_run (*arguments);
+      return TRUE;
+    }
+
+  if (chronicle_cli_wants_view (*arguments))
+    {
+      *exit_status = chronicle_application_open_with_view (application, *arguments);
       return TRUE;
     }
 
@@ -169,12 +212,24 @@ chronicle_application_open (GApplication  *application,
                             const char    *hint)
 {
   ChronicleApplication *self = CHRONICLE_APPLICATION (application);
+  g_auto(ChronicleViewOptions) options = { 0 };
+  gboolean has_options;
+
+  /* `chronicle --view ID FILE` passes the view options in the hint. */
+  has_options = chronicle_view_options_from_hint (&options, hint);
 
   for (int i = 0; i < n_files; i++)
     {
       ChronicleWindow *window = chronicle_application_new_window (self);
+      g_autofree char *uri = g_file_get_uri (files[i]);
 
-      chronicle_window_open_file (window, files[i]);
+      if (has_options)
+        _chronicle_window_set_view_options (window, &options);
+
+      if (g_strcmp0 (uri, CHRONICLE_BUNDLED_TIMELINE_URI) == 0)
+        chronicle_window_load_bundled (window);
+      else
+        chronicle_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
 }

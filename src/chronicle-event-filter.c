@@ -860,6 +860,18 @@ chronicle_event_filter_is_shown (ChronicleEventFilter *self,
   return chronicle_bitset_contains (self->shown, position);
 }
 
+const guint *
+chronicle_event_filter_get_shown_positions (ChronicleEventFilter *self,
+                                            guint                *n_shown)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT_FILTER (self), NULL);
+
+  if (n_shown != NULL)
+    *n_shown = self->shown_positions->len;
+
+  return (const guint *) (gpointer) self->shown_positions->data;
+}
+
 guint
 chronicle_event_filter_get_model_position (ChronicleEventFilter *self,
                                            guint                 position)

@@ -58,6 +58,10 @@ const ChronicleBitset *chronicle_event_filter_get_shown   (ChronicleEventFilter 
 guint                  chronicle_event_filter_get_n_shown (ChronicleEventFilter *self);
 gboolean               chronicle_event_filter_is_shown    (ChronicleEventFilter *self,
                                                            guint                 position);
+/* The timeline positions of the shown events, by model position: for views
+ * that lay out many events without reading each one. */
+const guint           *chronicle_event_filter_get_shown_positions (ChronicleEventFilter *self,
+                                                                   guint                *n_shown);
 
 /* From a shown event's timeline position to its model position, and
  * back; G_MAXUINT for an event not shown, or past the model's end. */

@@ -529,6 +529,41 @@ chronicle_event_new (const char          *id,
 }
 
 /* Nullable until the event has been added to a timeline. */
+ChronicleEvent *
+chronicle_event_new_take (ChronicleEventFields *fields)
+{
+  ChronicleEvent *self;
+
+  g_return_val_if_fail (fields != NULL, NULL);
+  g_return_val_if_fail (fields->status < CHRONICLE_EVENT_N_STATUSES, NULL);
+
+  self = g_object_new (CHRONICLE_TYPE_EVENT, NULL);
+  self->id = g_steal_pointer (&fields->id);
+  self->derived_id = self->id != NULL && fields->derived_id;
+  self->title = g_steal_pointer (&fields->title);
+  if (fields->kind != NULL)
+    self->kind = fields->kind;
+  self->status = fields->status;
+  self->start = fields->start;
+  self->has_end = !!fields->has_end;
+  if (self->has_end)
+    self->end = fields->end;
+  self->summary = g_steal_pointer (&fields->summary);
+  self->description = g_steal_pointer (&fields->description);
+  self->location = g_steal_pointer (&fields->location);
+  self->actors = g_steal_pointer (&fields->actors);
+  self->tags = g_steal_pointer (&fields->tags);
+  self->file_index = fields->file_index;
+
+  /* Empty arrays are kept as %NULL. */
+  if (self->actors != NULL && self->actors[0] == NULL)
+    g_clear_pointer (&self->actors, g_strfreev);
+  if (self->tags != NULL && self->tags[0] == NULL)
+    g_clear_pointer (&self->tags, g_strfreev);
+
+  return self;
+}
+
 const char *
 chronicle_event_get_id (ChronicleEvent *self)
 {

@@ -141,6 +141,29 @@ void                  chronicle_event_set_extra_members (ChronicleEvent     *sel
 guint                 chronicle_event_get_file_index  (ChronicleEvent       *self);
 void                  chronicle_event_set_file_index  (ChronicleEvent       *self,
                                                        guint                 file_index);
+/* Everything an event holds but its quotes, sources and unknown members,
+ * for building very many at once (from a cache). */
+typedef struct
+{
+  char                 *id;           /* nullable */
+  gboolean              derived_id;
+  char                 *title;
+  const char           *kind;         /* interned; %NULL: "other" */
+  ChronicleEventStatus  status;
+  ChronicleTime         start;
+  gboolean              has_end;
+  ChronicleTime         end;
+  char                 *summary;      /* nullable */
+  char                 *description;  /* nullable */
+  char                 *location;     /* nullable */
+  char                **actors;       /* nullable, not empty */
+  char                **tags;         /* nullable, not empty */
+  guint                 file_index;
+} ChronicleEventFields;
+
+/* Takes the strings and arrays of @fields (leaving %NULL there), without
+ * copying them or notifying anything. */
+ChronicleEvent       *chronicle_event_new_take        (ChronicleEventFields *fields);
 /* Orders by start, then by file index. */
 int                   chronicle_event_compare         (ChronicleEvent       *a,
                                                        ChronicleEvent       *b);

@@ -10,13 +10,21 @@
 #include "config.h"
 
 #include "chronicle-lane-layout.h"
+#include "chronicle-event-filter.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 /* A point event reserves this fraction of the events' extent when stacking
  * (about 30 px when everything fits in a 1200 px wide view). */
 #define DEFAULT_POINT_EXTENT_DIVISOR 40
+
+/* Entries are also indexed by how long they last, in classes four times
+ * longer each (class c holds durations below 4^c seconds), so that a time
+ * range finds the long ones that reach into it without walking past every
+ * entry that started since they did. */
+#define N_DURATION_CLASSES 32
 
 typedef enum
 {
@@ -32,11 +40,28 @@ typedef struct
   char         *collate_key;
   GArray       *entries;
   gint64        max_duration;
+  /* Entry indices by duration class, each class in start order. */
+  guint        *by_class;
+  guint         by_class_size;
+  guint         class_offsets[N_DURATION_CLASSES + 1];
+  gint64        class_max[N_DURATION_CLASSES];
   guint         n_rows;
   guint         kind;
   guint         rank;
   LaneCategory  category;
 } Lane;
+
+/* What an entry needs of an event, by timeline position, read once per
+ * change of the timeline: a rebuild after a filter change then reads this
+ * array, not a million objects. */
+typedef struct
+{
+  gint64  start;
+  gint64  end;
+  guint16 kind;
+  guint8  status;
+  guint8  flags;
+} EntryTemplate;
 
 struct _ChronicleLaneLayout
 {
@@ -49,9 +74,18 @@ struct _ChronicleLaneLayout
   GSignalGroup      *actors_signals;
 
   GPtrArray         *events;   /* ChronicleEvent, by model position */
+  /* When the model is the timeline, or lists what self->filter shows:
+   * the timeline positions by model position instead of @events. */
+  ChronicleEventFilter *filter;
+  GSignalGroup      *timeline_signals;
+  GArray            *positions;
+  GArray            *templates;   /* EntryTemplate, by timeline position */
+  guint              fast : 1;
+  guint              templates_valid : 1;
   GArray            *starts;   /* gint64, by model position */
   GPtrArray         *kinds;    /* ChronicleKind, by kind index */
   GPtrArray         *lanes;    /* Lane */
+  GPtrArray         *spare_lanes;  /* Lane, kept during a rebuild for reuse */
   gint64             extent_start;
   gint64             extent_end;
 
@@ -149,22 +183,50 @@ lane_free (gpointer data)
   g_free (lane->label);
   g_free (lane->collate_key);
   g_clear_pointer (&lane->entries, g_array_unref);
+  g_free (lane->by_class);
   g_free (lane);
 }
 
+/* A lane from the last rebuild's, when there is one: its arrays are
+ * reused, which saves zeroing fresh memory for a million entries. */
 static Lane *
-lane_new (const char   *key,
+lane_new (GPtrArray    *spare,
+          const char   *key,
           const char   *label,
           LaneCategory  category,
           guint         rank,
           guint         kind)
 {
-  Lane *lane = g_new0 (Lane, 1);
+  Lane *lane;
+
+  if (spare->len > 0)
+    {
+      GArray *entries;
+      guint *by_class;
+      guint by_class_size;
+
+      lane = g_ptr_array_steal_index_fast (spare, spare->len - 1);
+      entries = lane->entries;
+      by_class = lane->by_class;
+      by_class_size = lane->by_class_size;
+      g_free (lane->key);
+      g_free (lane->label);
+      g_free (lane->collate_key);
+      memset (lane, 0, sizeof *lane);
+      g_array_set_size (entries, 0);
+      lane->entries = entries;
+      lane->by_class = by_class;
+      lane->by_class_size = by_class_size;
+    }
+  else
+    {
+      lane = g_new0 (Lane, 1);
+      lane->entries = g_array_new (FALSE, FALSE, sizeof (ChronicleLaneEntry));
+    }
 
   lane->key = g_strdup (key);
   lane->label = g_strdup (label);
   lane->collate_key = g_utf8_collate_key (label, -1);
-  lane->entries = g_array_new (FALSE, FALSE, sizeof (ChronicleLaneEntry));
   lane->category = category;
   lane->rank = rank;
   lane->kind = kind;
@@ -221,7 +283,7 @@ get_lane (ChronicleLaneLayout *self,
 
   if (lane == NULL)
     {
-      lane = lane_new (key, label, category, rank, kind);
+      lane = lane_new (self->spare_lanes, key, label, category, rank, kind);
       g_ptr_array_add (self->lanes, lane);
       g_hash_table_insert (lanes_by_key, g_strdup (hash_key), lane);
     }
@@ -244,10 +306,19 @@ strv_contains_before (const char * const *strv,
   return FALSE;
 }
 
+static inline guint
+duration_class (gint64 duration)
+{
+  guint bits = g_bit_storage ((guint64) MAX (duration, 0));
+
+  return MIN ((bits + 1) / 2, N_DURATION_CLASSES - 1);
+}
+
 /* Rows: each entry takes the lowest row that is free at its start. With the
  * number of rows bounded, this is linear in the entries. */
 static void
 stack_lane (Lane   *lane,
+            guint   index,
             gint64  point_extent)
 {
   gint64 row_end[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
@@ -256,13 +327,22 @@ stack_lane (Lane   *lane,
   guint i;
 
   lane->max_duration = 0;
+  memset (lane->class_offsets, 0, sizeof lane->class_offsets);
+  memset (lane->class_max, 0, sizeof lane->class_max);
 
   for (i = 0; i < lane->entries->len; i++)
     {
       ChronicleLaneEntry *entry = &g_array_index (lane->entries, ChronicleLaneEntry, i);
       gint64 reserved_end = MAX (entry->end, entry->start + point_extent);
+      gint64 duration = entry->end - entry->start;
+      guint c = duration_class (duration);
       guint row = G_MAXUINT;
       guint r;
+
+      /* Counted here for index_lane_durations(), in the same pass. */
+      entry->lane = index;
+      lane->class_offsets[c + 1]++;
+      lane->class_max[c] = MAX (lane->class_max[c], duration);
 
       for (r = 0; r < n_rows; r++)
         {
@@ -304,15 +384,254 @@ stack_lane (Lane   *lane,
   lane->n_rows = MAX (n_rows, 1);
 }
 
+/* A counting sort of the entries by duration class, from the counts
+ * stack_lane() left in class_offsets: stable, so that each class stays in
+ * start order. */
+static void
+index_lane_durations (Lane *lane)
+{
+  guint next[N_DURATION_CLASSES];
+  guint n = lane->entries->len;
+  guint c;
+  guint i;
+
+  if (lane->by_class_size < n)
+    {
+      g_free (lane->by_class);
+      lane->by_class = g_new (guint, n);
+      lane->by_class_size = n;
+    }
+
+  for (c = 0; c < N_DURATION_CLASSES; c++)
+    lane->class_offsets[c + 1] += lane->class_offsets[c];
+
+  memcpy (next, lane->class_offsets, sizeof next);
+  for (i = 0; i < n; i++)
+    {
+      const ChronicleLaneEntry *entry = &g_array_index (lane->entries, ChronicleLaneEntry, i);
+
+      lane->by_class[next[duration_class (entry->end - entry->start)]++] = i;
+    }
+}
+
 static void
 chronicle_lane_layout_clear (ChronicleLaneLayout *self)
 {
-  g_ptr_array_set_size (self->lanes, 0);
+  while (self->lanes->len > 0)
+    g_ptr_array_add (self->spare_lanes,
+                     g_ptr_array_steal_index_fast (self->lanes, self->lanes->len - 1));
   g_ptr_array_set_size (self->events, 0);
+  g_array_set_size (self->positions, 0);
+  self->fast = FALSE;
   g_ptr_array_set_size (self->kinds, 0);
   g_array_set_size (self->starts, 0);
   self->extent_start = 0;
   self->extent_end = 0;
+}
+
+static void
+entry_init (ChronicleLaneEntry  *entry,
+            ChronicleTimeline   *timeline,
+            ChronicleEvent      *event,
+            GHashTable          *kind_index,
+            const char         **kind_id)
+{
+  gpointer kind_value = NULL;
+
+  memset (entry, 0, sizeof *entry);
+  entry->start = chronicle_event_get_start_instant (event);
+  entry->end = MAX (chronicle_event_get_end_instant (event), entry->start);
+  entry->status = chronicle_event_get_status (event);
+  entry->kind = CHRONICLE_LANE_NO_KIND;
+  if (!chronicle_event_is_range (event))
+    entry->flags |= CHRONICLE_LANE_ENTRY_POINT;
+  if (chronicle_event_get_approximate (event))
+    entry->flags |= CHRONICLE_LANE_ENTRY_APPROXIMATE;
+
+  *kind_id = chronicle_event_get_kind (event);
+  if (timeline != NULL)
+    {
+      ChronicleKind *kind = chronicle_timeline_get_event_kind (timeline, event);
+
+      if (kind != NULL)
+        *kind_id = chronicle_kind_get_id (kind);
+    }
+  if (g_hash_table_lookup_extended (kind_index, *kind_id, NULL, &kind_value))
+    entry->kind = GPOINTER_TO_UINT (kind_value);
+}
+
+/* The timeline positions the model lists, when that is known without
+ * reading its items: the timeline itself, or the filter's shown events. */
+static const guint *
+chronicle_lane_layout_model_positions (ChronicleLaneLayout *self,
+                                       guint                n_items,
+                                       gboolean            *identity)
+{
+  const guint *positions;
+  guint n_shown;
+
+  *identity = FALSE;
+
+  if (self->timeline == NULL || self->model == NULL)
+    return NULL;
+
+  /* Groupings by actor and tag read the events' strings anyway. */
+  if (self->group_by == CHRONICLE_GROUP_BY_ACTOR || self->group_by == CHRONICLE_GROUP_BY_TAG)
+    return NULL;
+
+  if (self->model == G_LIST_MODEL (self->timeline))
+    {
+      *identity = TRUE;
+      return NULL;
+    }
+
+  if (self->filter == NULL || chronicle_event_filter_get_timeline (self->filter) != self->timeline)
+    return NULL;
+
+  positions = chronicle_event_filter_get_shown_positions (self->filter, &n_shown);
+  if (n_shown != n_items)
+    return NULL;
+
+  return positions;
+}
+
+static void
+chronicle_lane_layout_update_templates (ChronicleLaneLayout *self,
+                                        GHashTable          *kind_index)
+{
+  guint n = chronicle_timeline_get_n_events (self->timeline);
+
+  if (self->templates_valid && self->templates->len == n)
+    return;
+
+  g_array_set_size (self->templates, n);
+  for (guint i = 0; i < n; i++)
+    {
+      EntryTemplate *t = &g_array_index (self->templates, EntryTemplate, i);
+      ChronicleLaneEntry entry;
+      const char *kind_id;
+
+      entry_init (&entry, self->timeline, chronicle_timeline_get_event (self->timeline, i),
+                  kind_index, &kind_id);
+      t->start = entry.start;
+      t->end = entry.end;
+      t->kind = entry.kind;
+      t->status = entry.status;
+      t->flags = entry.flags;
+    }
+
+  self->templates_valid = TRUE;
+}
+
+/* The lane of a template, creating it the first time. */
+static Lane *
+template_lane (ChronicleLaneLayout *self,
+               GHashTable          *lanes_by_key,
+               Lane               **by_key,
+               const EntryTemplate *t)
+{
+  switch (self->group_by)
+    {
+    case CHRONICLE_GROUP_BY_KIND:
+      /* With a timeline, every event has a kind ("other" when unknown). */
+      if (by_key[t->kind] == NULL)
+        {
+          ChronicleKind *kind = g_ptr_array_index (self->kinds, t->kind);
+
+          by_key[t->kind] = get_lane (self, lanes_by_key, chronicle_kind_get_id (kind),
+                                      chronicle_kind_get_label (kind), LANE_CATEGORY_DECLARED,
+                                      t->kind, t->kind);
+        }
+      return by_key[t->kind];
+
+    case CHRONICLE_GROUP_BY_STATUS:
+      if (by_key[t->status] == NULL)
+        by_key[t->status] = get_lane (self, lanes_by_key,
+                                      chronicle_event_status_to_string (t->status),
+                                      chronicle_event_status_get_label (t->status),
+                                      LANE_CATEGORY_DECLARED, t->status, CHRONICLE_LANE_NO_KIND);
+      return by_key[t->status];
+
+    case CHRONICLE_GROUP_BY_NONE:
+    case CHRONICLE_GROUP_BY_ACTOR:
+    case CHRONICLE_GROUP_BY_TAG:
+    default:
+      return g_ptr_array_index (self->lanes, 0);
+    }
+}
+
+/* The rebuild from templates, for groupings by kind, status or nothing:
+ * one pass counts each lane's entries, a second writes them in place. */
+static void
+chronicle_lane_layout_fill_fast (ChronicleLaneLayout *self,
+                                 GHashTable          *lanes_by_key,
+                                 GHashTable          *kind_index,
+                                 const guint         *positions,
+                                 guint                n_items)
+{
+  guint n_keys = MAX (self->kinds->len, CHRONICLE_EVENT_N_STATUSES);
+  g_autofree Lane **by_key = g_new0 (Lane *, n_keys);
+  const EntryTemplate *templates;
+  gint64 *starts;
+  guint *model_positions;
+  guint i;
+
+  chronicle_lane_layout_update_templates (self, kind_index);
+  templates = (const EntryTemplate *) (gpointer) self->templates->data;
+
+  self->fast = TRUE;
+  g_array_set_size (self->positions, n_items);
+  g_array_set_size (self->starts, n_items);
+  model_positions = (guint *) (gpointer) self->positions->data;
+  starts = (gint64 *) (gpointer) self->starts->data;
+
+  /* Counting; n_rows holds the count until stacking sets it. */
+  for (i = 0; i < n_items; i++)
+    {
+      guint position = positions != NULL ? positions[i] : i;
+      const EntryTemplate *t = &templates[position];
+      Lane *lane = template_lane (self, lanes_by_key, by_key, t);
+
+      lane->n_rows++;
+      model_positions[i] = position;
+      starts[i] = t->start;
+
+      if (i == 0)
+        {
+          self->extent_start = t->start;
+          self->extent_end = t->end;
+        }
+      else
+        {
+          self->extent_start = MIN (self->extent_start, t->start);
+          self->extent_end = MAX (self->extent_end, t->end);
+        }
+    }
+
+  for (i = 0; i < self->lanes->len; i++)
+    {
+      Lane *lane = g_ptr_array_index (self->lanes, i);
+
+      g_array_set_size (lane->entries, lane->n_rows);
+      lane->n_rows = 0;
+    }
+
+  for (i = 0; i < n_items; i++)
+    {
+      const EntryTemplate *t = &templates[model_positions[i]];
+      Lane *lane = template_lane (self, lanes_by_key, by_key, t);
+      ChronicleLaneEntry *entry = &g_array_index (lane->entries, ChronicleLaneEntry,
+                                                  lane->n_rows++);
+
+      entry->start = t->start;
+      entry->end = t->end;
+      entry->position = i;
+      entry->row = 0;
+      entry->lane = 0;
+      entry->kind = t->kind;
+      entry->status = t->status;
+      entry->flags = t->flags;
+    }
 }
 
 static void
@@ -321,6 +640,8 @@ chronicle_lane_layout_rebuild (ChronicleLaneLayout *self)
   g_autoptr(GHashTable) lanes_by_key = NULL;
   g_autoptr(GHashTable) kind_index = NULL;
   g_autoptr(GHashTable) actor_rank = NULL;
+  const guint *positions;
+  gboolean identity;
   gint64 point_extent;
   guint n_items;
   guint i;
@@ -367,37 +688,26 @@ chronicle_lane_layout_rebuild (ChronicleLaneLayout *self)
     get_lane (self, lanes_by_key, NULL, _("All Events"), LANE_CATEGORY_DECLARED, 0,
               CHRONICLE_LANE_NO_KIND);
 
+  positions = chronicle_lane_layout_model_positions (self, n_items, &identity);
+  if (positions != NULL || identity)
+    {
+      chronicle_lane_layout_fill_fast (self, lanes_by_key, kind_index, positions, n_items);
+      n_items = 0;
+    }
+
   for (i = 0; i < n_items; i++)
     {
       ChronicleEvent *event = g_list_model_get_item (self->model, i);
-      ChronicleLaneEntry entry = { 0, };
-      const char *kind_id = chronicle_event_get_kind (event);
-      gpointer kind_value = NULL;
+      ChronicleLaneEntry entry;
+      const char *kind_id;
       Lane *lane;
 
       g_ptr_array_add (self->events, event);
 
-      entry.start = chronicle_event_get_start_instant (event);
-      entry.end = MAX (chronicle_event_get_end_instant (event), entry.start);
+      entry_init (&entry, self->timeline, event, kind_index, &kind_id);
       entry.position = i;
-      entry.status = chronicle_event_get_status (event);
-      entry.kind = CHRONICLE_LANE_NO_KIND;
-      if (!chronicle_event_is_range (event))
-        entry.flags |= CHRONICLE_LANE_ENTRY_POINT;
-      if (chronicle_event_get_approximate (event))
-        entry.flags |= CHRONICLE_LANE_ENTRY_APPROXIMATE;
 
       g_array_append_val (self->starts, entry.start);
-
-      if (self->timeline != NULL)
-        {
-          ChronicleKind *kind = chronicle_timeline_get_event_kind (self->timeline, event);
-
-          if (kind != NULL)
-            kind_id = chronicle_kind_get_id (kind);
-        }
-      if (g_hash_table_lookup_extended (kind_index, kind_id, NULL, &kind_value))
-        entry.kind = GPOINTER_TO_UINT (kind_value);
 
       if (i == 0)
         {
@@ -522,23 +832,27 @@ chronicle_lane_layout_rebuild (ChronicleLaneLayout *self)
       gboolean sorted = TRUE;
       guint j;
 
-      for (j = 0; j < lane->entries->len; j++)
+      /* The model is normally in start order already; the timeline's
+       * order, which the fast path follows, always is. */
+      for (j = 1; !self->fast && sorted && j < lane->entries->len; j++)
         {
-          ChronicleLaneEntry *entry = &g_array_index (lane->entries, ChronicleLaneEntry, j);
-
-          entry->lane = i;
-          if (j > 0 && compare_entries (entry - 1, entry) > 0)
+          if (compare_entries (&g_array_index (lane->entries, ChronicleLaneEntry, j - 1),
+                               &g_array_index (lane->entries, ChronicleLaneEntry, j)) > 0)
             sorted = FALSE;
         }
 
-      /* The model is normally in start order already. */
       if (!sorted)
         g_array_sort (lane->entries, compare_entries);
 
-      stack_lane (lane, point_extent);
+      stack_lane (lane, i, point_extent);
+      index_lane_durations (lane);
     }
 
-  g_debug ("Laid out %u events in %u lanes", n_items, self->lanes->len);
+  /* What the last rebuild had and this one did not reuse. */
+  g_ptr_array_set_size (self->spare_lanes, 0);
+
+  g_debug ("Laid out %u events in %u lanes", chronicle_lane_layout_get_n_events (self),
+           self->lanes->len);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -574,6 +888,18 @@ on_model_items_changed_cb (ChronicleLaneLayout *self,
                            guint                added,
                            GListModel          *model)
 {
+  chronicle_lane_layout_queue_rebuild (self);
+}
+
+/* The events or the kinds of the timeline: what entries are made of. */
+static void
+on_timeline_items_changed_cb (ChronicleLaneLayout *self,
+                              guint                position,
+                              guint                removed,
+                              guint                added,
+                              GListModel          *model)
+{
+  self->templates_valid = FALSE;
   chronicle_lane_layout_queue_rebuild (self);
 }
 
@@ -616,6 +942,8 @@ chronicle_lane_layout_dispose (GObject *object)
   g_signal_group_set_target (self->model_signals, NULL);
   g_signal_group_set_target (self->kinds_signals, NULL);
   g_signal_group_set_target (self->actors_signals, NULL);
+  g_signal_group_set_target (self->timeline_signals, NULL);
+  g_clear_object (&self->filter);
   g_clear_object (&self->model);
   g_clear_object (&self->timeline);
   chronicle_lane_layout_clear (self);
@@ -631,9 +959,13 @@ chronicle_lane_layout_finalize (GObject *object)
   g_clear_object (&self->model_signals);
   g_clear_object (&self->kinds_signals);
   g_clear_object (&self->actors_signals);
+  g_clear_object (&self->timeline_signals);
+  g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->templates, g_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_lanes, g_ptr_array_unref);
   g_clear_pointer (&self->starts, g_array_unref);
 
   G_OBJECT_CLASS (chronicle_lane_layout_parent_class)->finalize (object);
@@ -754,14 +1086,22 @@ chronicle_lane_layout_init (ChronicleLaneLayout *self)
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
   self->kinds = g_ptr_array_new_with_free_func (g_object_unref);
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  self->spare_lanes = g_ptr_array_new_with_free_func (lane_free);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->templates = g_array_new (FALSE, FALSE, sizeof (EntryTemplate));
 
   self->model_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->model_signals, "items-changed",
                                  G_CALLBACK (on_model_items_changed_cb), self, G_CONNECT_SWAPPED);
   self->kinds_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->kinds_signals, "items-changed",
-                                 G_CALLBACK (on_model_items_changed_cb), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_timeline_items_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+  self->timeline_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->timeline_signals, "items-changed",
+                                 G_CALLBACK (on_timeline_items_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
   self->actors_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->actors_signals, "items-changed",
                                  G_CALLBACK (on_model_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -790,6 +1130,8 @@ chronicle_lane_layout_set_timeline (ChronicleLaneLayout *self,
 
   if (g_set_object (&self->timeline, timeline))
     {
+      self->templates_valid = FALSE;
+      g_signal_group_set_target (self->timeline_signals, timeline);
       g_signal_group_set_target (self->kinds_signals,
                                  timeline ? chronicle_timeline_get_kinds (timeline) : NULL);
       g_signal_group_set_target (self->actors_signals,
@@ -820,6 +1162,25 @@ chronicle_lane_layout_set_model (ChronicleLaneLayout *self,
       chronicle_lane_layout_queue_rebuild (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
     }
+}
+
+ChronicleEventFilter *
+chronicle_lane_layout_get_filter (ChronicleLaneLayout *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_LANE_LAYOUT (self), NULL);
+
+  return self->filter;
+}
+
+void
+chronicle_lane_layout_set_filter (ChronicleLaneLayout  *self,
+                                  ChronicleEventFilter *filter)
+{
+  g_return_if_fail (CHRONICLE_IS_LANE_LAYOUT (self));
+  g_return_if_fail (!filter || CHRONICLE_IS_EVENT_FILTER (filter));
+
+  if (g_set_object (&self->filter, filter))
+    chronicle_lane_layout_queue_rebuild (self);
 }
 
 ChronicleGroupBy
@@ -882,7 +1243,7 @@ chronicle_lane_layout_get_n_events (ChronicleLaneLayout *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_LANE_LAYOUT (self), 0);
 
-  return self->events->len;
+  return self->fast ? self->positions->len : self->events->len;
 }
 
 ChronicleEvent *
@@ -890,6 +1251,16 @@ chronicle_lane_layout_get_event (ChronicleLaneLayout *self,
                                  guint                position)
 {
   g_return_val_if_fail (CHRONICLE_IS_LANE_LAYOUT (self), NULL);
+
+  /* Until a pending rebuild, the event at the position it had then. */
+  if (self->fast)
+    {
+      if (position >= self->positions->len)
+        return NULL;
+
+      return chronicle_timeline_get_event (self->timeline,
+                                           g_array_index (self->positions, guint, position));
+    }
 
   if (position >= self->events->len)
     return NULL;
@@ -927,7 +1298,7 @@ chronicle_lane_layout_get_extent (ChronicleLaneLayout *self,
 {
   g_return_val_if_fail (CHRONICLE_IS_LANE_LAYOUT (self), FALSE);
 
-  if (self->events->len == 0)
+  if (self->starts->len == 0)
     return FALSE;
 
   if (start != NULL)
@@ -1154,4 +1525,143 @@ chronicle_lane_layout_lookup (ChronicleLaneLayout *self,
     }
 
   return G_MAXUINT;
+}
+
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b)
+{
+  guint index_a = *(const guint *) a;
+  guint index_b = *(const guint *) b;
+
+  return index_a < index_b ? -1 : index_a > index_b;
+}
+
+void
+chronicle_lane_layout_collect_visible (ChronicleLaneLayout *self,
+                                       guint                lane,
+                                       gint64               start,
+                                       gint64               end,
+                                       GArray              *indices)
+{
+  Lane *l = get_lane_checked (self, lane);
+  const ChronicleLaneEntry *entries;
+  guint old_len;
+  guint c;
+
+  g_return_if_fail (indices != NULL);
+  g_return_if_fail (g_array_get_element_size (indices) == sizeof (guint));
+
+  if (l == NULL || l->entries->len == 0 || start >= end)
+    return;
+
+  entries = (const ChronicleLaneEntry *) (gpointer) l->entries->data;
+  old_len = indices->len;
+
+  for (c = 0; c < N_DURATION_CLASSES; c++)
+    {
+      guint lo = l->class_offsets[c];
+      guint hi = l->class_offsets[c + 1];
+      gint64 earliest;
+
+      if (lo == hi)
+        continue;
+
+      /* Only an entry of this class that started at most its longest
+       * duration before @start can still reach it. */
+      earliest = start >= G_MININT64 + l->class_max[c] ? start - l->class_max[c] : G_MININT64;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (entries[l->by_class[mid]].start < earliest)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+
+      for (; lo < l->class_offsets[c + 1]; lo++)
+        {
+          guint index = l->by_class[lo];
+
+          if (entries[index].start >= end)
+            break;
+          if (entries[index].end > start)
+            g_array_append_val (indices, index);
+        }
+    }
+
+  /* Back in lane order: by start, as drawn. */
+  if (indices->len - old_len > 1)
+    qsort (&g_array_index (indices, guint, old_len), indices->len - old_len, sizeof (guint),
+           compare_indices);
+}
+
+guint
+chronicle_lane_layout_count_starts (ChronicleLaneLayout *self,
+                                    guint                lane,
+                                    double               start,
+                                    double               bin_width,
+                                    guint                n_bins,
+                                    guint               *counts,
+                                    guint               *firsts)
+{
+  Lane *l = get_lane_checked (self, lane);
+  const ChronicleLaneEntry *entries;
+  guint n;
+  guint index;
+  guint total = 0;
+  guint bin;
+
+  g_return_val_if_fail (counts != NULL || n_bins == 0, 0);
+  g_return_val_if_fail (bin_width > 0, 0);
+
+  if (l == NULL)
+    {
+      for (bin = 0; bin < n_bins; bin++)
+        {
+          counts[bin] = 0;
+          if (firsts != NULL)
+            firsts[bin] = G_MAXUINT;
+        }
+      return 0;
+    }
+
+  entries = (const ChronicleLaneEntry *) (gpointer) l->entries->data;
+  n = l->entries->len;
+  index = entries_lower_bound (l->entries, (gint64) ceil (start));
+
+  for (bin = 0; bin < n_bins; bin++)
+    {
+      gint64 bin_end = (gint64) ceil (start + (bin + 1) * bin_width);
+      guint step = 1;
+      guint lo = index;
+      guint hi = index;
+
+      /* Galloping: a bin's entries follow the last bin's, so the search
+       * costs the log of how many there are, not of the whole lane. */
+      while (hi < n && entries[hi].start < bin_end)
+        {
+          lo = hi + 1;
+          hi = n - hi > step ? hi + step : n;
+          step *= 2;
+        }
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (entries[mid].start < bin_end)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+
+      counts[bin] = lo - index;
+      if (firsts != NULL)
+        firsts[bin] = lo > index ? index : G_MAXUINT;
+      total += lo - index;
+      index = lo;
+    }
+
+  return total;
 }

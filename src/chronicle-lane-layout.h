@@ -53,8 +53,11 @@ gboolean    chronicle_group_by_from_string (const char       *text,
  * idle; chronicle_lane_layout_ensure() runs a pending one at once (before
  * drawing). "changed" is emitted after each rebuild.
  *
- * Density summaries for drawing very many events when zoomed out can be
- * added per lane next to the entries (built in the same pass).
+ * Each lane also indexes its entries by duration, so that the entries
+ * touching a range are found in O(log n + visible) however long the
+ * longest is (chronicle_lane_layout_collect_visible()), and counts how many
+ * start in each of a row of bins for the painter's density summaries
+ * (chronicle_lane_layout_count_starts()).
  */
 
 #define CHRONICLE_LANE_LAYOUT_MAX_ROWS 6
@@ -84,6 +87,9 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (ChronicleLaneLayout, chronicle_lane_layout, CHRONICLE, LANE_LAYOUT, GObject)
 
+/* chronicle-event-filter.h includes this header. */
+typedef struct _ChronicleEventFilter ChronicleEventFilter;
+
 ChronicleLaneLayout      *chronicle_lane_layout_new                   (void);
 ChronicleTimeline        *chronicle_lane_layout_get_timeline          (ChronicleLaneLayout *self);
 void                      chronicle_lane_layout_set_timeline          (ChronicleLaneLayout *self,
@@ -91,6 +97,15 @@ void                      chronicle_lane_layout_set_timeline          (Chronicle
 GListModel               *chronicle_lane_layout_get_model             (ChronicleLaneLayout *self);
 void                      chronicle_lane_layout_set_model             (ChronicleLaneLayout *self,
                                                                        GListModel          *model);
+/* Says that the model lists the events @filter shows, in its order (the
+ * filter, or a selection over it): then a rebuild reads them from arrays
+ * kept per timeline position instead of from each event, tens of
+ * milliseconds for a million. Ignored while the numbers of items differ,
+ * and for the groupings by actor and tag. A model that is the timeline
+ * itself needs no filter for this. */
+ChronicleEventFilter     *chronicle_lane_layout_get_filter            (ChronicleLaneLayout *self);
+void                      chronicle_lane_layout_set_filter            (ChronicleLaneLayout *self,
+                                                                       ChronicleEventFilter *filter);
 ChronicleGroupBy          chronicle_lane_layout_get_group_by          (ChronicleLaneLayout *self);
 void                      chronicle_lane_layout_set_group_by          (ChronicleLaneLayout *self,
                                                                        ChronicleGroupBy     group_by);
@@ -102,7 +117,10 @@ void                      chronicle_lane_layout_set_point_extent      (Chronicle
 /* Runs a pending rebuild now. Cheap when nothing changed. */
 void                      chronicle_lane_layout_ensure                (ChronicleLaneLayout *self);
 
-/* The events as they were at the last rebuild, by model position. */
+/* The events as they were at the last rebuild, by model position. (When
+ * the model is the timeline or lists the filter's events, the layout keeps
+ * timeline positions, not references: until a pending rebuild, a position
+ * gives the event that is at its timeline position now.) */
 guint                     chronicle_lane_layout_get_n_events          (ChronicleLaneLayout *self);
 /* Borrowed; %NULL out of range. */
 ChronicleEvent           *chronicle_lane_layout_get_event             (ChronicleLaneLayout *self,
@@ -165,5 +183,25 @@ guint                     chronicle_lane_layout_lookup                (Chronicle
                                                                        guint                row,
                                                                        gint64               time,
                                                                        gint64               slack);
+/* Appends to @indices (guint) the index of every entry of @lane that
+ * intersects [start, end) (starts before @end, ends after @start), in lane
+ * order. Visits those entries, and per duration class only a few more: long
+ * entries do not make a short range walk back over everything since. */
+void                      chronicle_lane_layout_collect_visible       (ChronicleLaneLayout *self,
+                                                                       guint                lane,
+                                                                       gint64               start,
+                                                                       gint64               end,
+                                                                       GArray              *indices);
+/* Density, for drawing summaries when zoomed out: @counts[i] is how many
+ * entries of @lane start in bin i, [start + i × bin_width, start + (i + 1)
+ * × bin_width), and @firsts[i] (optional) the index of the first of them or
+ * G_MAXUINT. Returns the total. O(n_bins × log (entries per bin)). */
+guint                     chronicle_lane_layout_count_starts          (ChronicleLaneLayout *self,
+                                                                       guint                lane,
+                                                                       double               start,
+                                                                       double               bin_width,
+                                                                       guint                n_bins,
+                                                                       guint               *counts,
+                                                                       guint               *firsts);
 
 G_END_DECLS

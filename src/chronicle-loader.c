@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "chronicle-loader.h"
+#include "chronicle-cache.h"
 
 #include <math.h>
 #include <string.h>
@@ -29,16 +30,37 @@
 
 struct _ChronicleLoader
 {
-  GObject    parent_instance;
+  GObject       parent_instance;
 
-  GPtrArray *diagnostics;
-  char      *display_name;
-  guint      n_errors;
-  guint      n_warnings;
-  guint      used : 1;
+  GPtrArray    *diagnostics;
+  char         *display_name;
+  /* Where "notify::progress" is emitted: the context of the caller of
+   * chronicle_loader_load_file_async(). */
+  GMainContext *progress_context;
+  int           progress;          /* atomic, in thousandths */
+  int           progress_pending;  /* atomic: a notification is on its way */
+  guint         n_errors;
+  guint         n_warnings;
+  guint         used : 1;
+  guint         use_cache : 1;
+  guint         used_cache : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleLoader, chronicle_loader, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Where the time of a big load goes, measured on a million events: reading
+ * the file, parsing it, building the events, then sorting and indexing. */
+#define PROGRESS_READ   0.06
+#define PROGRESS_PARSE  0.40
+#define PROGRESS_EVENTS 0.88
 
 G_DEFINE_QUARK (chronicle-loader-error-quark, chronicle_loader_error)
 
@@ -117,6 +139,8 @@ typedef struct
   GString      *text;          /* every string, unescaped, NUL-terminated */
   gsize         name;          /* the offset of the member name just read */
   GCancellable *cancellable;
+  ChronicleLoader *loader;      /* told how far the scan is */
+  const char   *begin;
   guint         n_containers;
   gboolean      cancelled;
   const char   *error_at;
@@ -182,6 +206,40 @@ static const char * const source_members[] = { "title", "publisher", "url", "dat
 enum { SOURCE_TITLE, SOURCE_PUBLISHER, SOURCE_URL, SOURCE_DATE, N_SOURCE_MEMBERS };
 
 static const char * const group_by_values[] = { "kind", "actor", "tag", "status", "none" };
+
+/* Progress */
+
+static gboolean
+chronicle_loader_notify_progress_cb (gpointer data)
+{
+  ChronicleLoader *self = data;
+
+  g_atomic_int_set (&self->progress_pending, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* From the loading thread: a thousandth more at least is notified, in an
+ * idle of the caller's context, one at a time, so that a fast load does
+ * not flood the main loop. */
+static void
+chronicle_loader_report_progress (ChronicleLoader *self,
+                                  double           fraction)
+{
+  int permille = (int) (CLAMP (fraction, 0.0, 1.0) * 1000);
+
+  if (permille <= g_atomic_int_get (&self->progress))
+    return;
+
+  g_atomic_int_set (&self->progress, permille);
+
+  if (self->progress_context != NULL &&
+      g_atomic_int_compare_and_exchange (&self->progress_pending, FALSE, TRUE))
+    g_main_context_invoke_full (self->progress_context, G_PRIORITY_DEFAULT,
+                                chronicle_loader_notify_progress_cb,
+                                g_object_ref (self), g_object_unref);
+}
 
 /* Strings for people */
 
@@ -1030,11 +1088,21 @@ scanner_scan_document (Scanner *s)
                   return scanner_fail (s, s->p, _("the data is nested more than %d levels deep"),
                                        MAX_DEPTH);
 
-                /* Big files take a while: look for a cancel now and then. */
-                if ((++s->n_containers & 0xFFF) == 0 && g_cancellable_is_cancelled (s->cancellable))
+                /* Big files take a while: look for a cancel now and then,
+                 * and say how far the scan is. */
+                if ((++s->n_containers & 0xFFF) == 0)
                   {
-                    s->cancelled = TRUE;
-                    return FALSE;
+                    if (g_cancellable_is_cancelled (s->cancellable))
+                      {
+                        s->cancelled = TRUE;
+                        return FALSE;
+                      }
+                    if (s->loader != NULL)
+                      chronicle_loader_report_progress (s->loader,
+                                                        PROGRESS_READ +
+                                                        (PROGRESS_PARSE - PROGRESS_READ) *
+                                                        (s->p - s->begin) /
+                                                        (double) MAX (s->end - s->begin, 1));
                   }
 
                 node.type = is_object ? NODE_OBJECT : NODE_ARRAY;
@@ -2310,6 +2378,11 @@ load_events (Load       *load,
       if (g_cancellable_is_cancelled (load->cancellable))
         return;
 
+      if ((i & 0x3FF) == 0)
+        chronicle_loader_report_progress (load->self,
+                                          PROGRESS_PARSE +
+                                          (PROGRESS_EVENTS - PROGRESS_PARSE) * i / MAX (n, 1));
+
       event = load_event (load, ids, element, path, i);
 
       /* Once the load has failed, events are only checked, not kept. */
@@ -2321,6 +2394,8 @@ load_events (Load       *load,
 
   if (load->n_real_errors > 0)
     return;
+
+  chronicle_loader_report_progress (load->self, PROGRESS_EVENTS);
 
   if (!chronicle_timeline_add_events (load->timeline, (ChronicleEvent **) events->pdata,
                                       events->len, &error))
@@ -2426,6 +2501,8 @@ load_parse (Load       *load,
   scanner.line_start = data;
   scanner.line = 1;
   scanner.cancellable = load->cancellable;
+  scanner.loader = load->self;
+  scanner.begin = data;
 
   /* Unescaped text is never longer than the file, so the text buffer does
    * not move; a value takes about 16 bytes of a file. */
@@ -2460,6 +2537,8 @@ chronicle_loader_reset (ChronicleLoader *self,
   g_ptr_array_set_size (self->diagnostics, 0);
   self->n_errors = 0;
   self->n_warnings = 0;
+  g_atomic_int_set (&self->progress, 0);
+  self->used_cache = FALSE;
 }
 
 /* The GError of a failed load: every error, one per line. */
@@ -2524,6 +2603,8 @@ chronicle_loader_load_data (ChronicleLoader  *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  chronicle_loader_report_progress (self, 1.0);
+
   if (self->n_errors == 0)
     return g_steal_pointer (&timeline);
 
@@ -2564,6 +2645,48 @@ describe_io_error (const GError *error)
   return error->message;
 }
 
+static void
+cache_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  chronicle_loader_report_progress (user_data, fraction);
+}
+
+/* The cache key of a local file big enough to be worth caching. */
+static char *
+cacheable_path (ChronicleLoader *self,
+                GFile           *file,
+                GCancellable    *cancellable,
+                guint64         *size,
+                gint64          *mtime)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  const char *min_size = g_getenv ("CHRONICLE_CACHE_MIN_SIZE");
+
+  if (!self->use_cache || g_getenv ("CHRONICLE_NO_CACHE") != NULL ||
+      (path = g_file_get_path (file)) == NULL)
+    return NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info == NULL ||
+      !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) ||
+      g_file_info_get_size (info) < (min_size != NULL ? (goffset) g_ascii_strtoll (min_size, NULL, 10)
+                                                      : CHRONICLE_CACHE_MIN_SIZE))
+    return NULL;
+
+  *size = g_file_info_get_size (info);
+  *mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) *
+           G_USEC_PER_SEC +
+           g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+
+  return g_steal_pointer (&path);
+}
+
 static ChronicleTimeline *
 chronicle_loader_load_file_internal (ChronicleLoader  *self,
                                      GFile            *file,
@@ -2573,9 +2696,29 @@ chronicle_loader_load_file_internal (ChronicleLoader  *self,
   g_autofree char *display_name = g_file_get_basename (file);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *cache_key = NULL;
+  ChronicleTimeline *timeline;
+  guint64 size = 0;
+  gint64 mtime = 0;
   gsize length = 0;
 
   chronicle_loader_reset (self, display_name);
+
+  /* Opened before, unchanged since: the model as it was then. The key is
+   * read before the file, so that a change while reading it shows. */
+  cache_key = cacheable_path (self, file, cancellable, &size, &mtime);
+  if (cache_key != NULL)
+    {
+      timeline = chronicle_cache_load (cache_key, size, mtime, cancellable, cache_progress_cb,
+                                       self);
+      if (timeline != NULL)
+        {
+          self->used_cache = TRUE;
+          return timeline;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
@@ -2595,7 +2738,23 @@ chronicle_loader_load_file_internal (ChronicleLoader  *self,
       return NULL;
     }
 
-  return chronicle_loader_load_data (self, contents, length, cancellable, error);
+  chronicle_loader_report_progress (self, PROGRESS_READ);
+
+  timeline = chronicle_loader_load_data (self, contents, length, cancellable, error);
+
+  /* Only what loads without a word to say is cached: a cache keeps no
+   * diagnostics. */
+  if (timeline != NULL && cache_key != NULL && self->diagnostics->len == 0)
+    {
+      g_autoptr(GBytes) cache = NULL;
+
+      g_clear_pointer (&contents, g_free);
+      cache = chronicle_cache_serialize (timeline, cache_key, size, mtime);
+      if (cache != NULL && !chronicle_cache_write (cache_key, cache, &local_error))
+        g_debug ("Cannot cache %s: %s", display_name, local_error->message);
+    }
+
+  return timeline;
 }
 
 static void
@@ -2627,8 +2786,28 @@ chronicle_loader_finalize (GObject *object)
 
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->progress_context, g_main_context_unref);
 
   G_OBJECT_CLASS (chronicle_loader_parent_class)->finalize (object);
+}
+
+static void
+chronicle_loader_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ChronicleLoader *self = CHRONICLE_LOADER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRESS:
+      g_value_set_double (value, chronicle_loader_get_progress (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -2637,12 +2816,26 @@ chronicle_loader_class_init (ChronicleLoaderClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = chronicle_loader_finalize;
+  object_class->get_property = chronicle_loader_get_property;
+
+  /**
+   * ChronicleLoader:progress:
+   *
+   * How far the load is, from 0 to 1.
+   */
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL,
+                         0.0, 1.0, 0.0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 chronicle_loader_init (ChronicleLoader *self)
 {
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_diagnostic_free);
+  self->use_cache = TRUE;
 }
 
 ChronicleLoader *
@@ -2731,6 +2924,7 @@ chronicle_loader_load_file_async (ChronicleLoader     *self,
   g_return_if_fail (!self->used);
 
   self->used = TRUE;
+  self->progress_context = g_main_context_ref_thread_default ();
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, chronicle_loader_load_file_async);
@@ -2790,4 +2984,54 @@ chronicle_loader_get_display_name (ChronicleLoader *self)
   g_return_val_if_fail (CHRONICLE_IS_LOADER (self), NULL);
 
   return self->display_name;
+}
+
+/**
+ * chronicle_loader_get_progress:
+ *
+ * Returns: how far the load is, from 0 to 1
+ */
+double
+chronicle_loader_get_progress (ChronicleLoader *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_LOADER (self), 0.0);
+
+  return g_atomic_int_get (&self->progress) / 1000.0;
+}
+
+/**
+ * chronicle_loader_set_use_cache:
+ *
+ * Whether loading a big file reads and writes the cache (chronicle-cache.h).
+ * On by default; the environment variable CHRONICLE_NO_CACHE turns it off
+ * for every loader.
+ */
+void
+chronicle_loader_set_use_cache (ChronicleLoader *self,
+                                gboolean         use_cache)
+{
+  g_return_if_fail (CHRONICLE_IS_LOADER (self));
+
+  self->use_cache = !!use_cache;
+}
+
+gboolean
+chronicle_loader_get_use_cache (ChronicleLoader *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_LOADER (self), FALSE);
+
+  return self->use_cache;
+}
+
+/**
+ * chronicle_loader_get_used_cache:
+ *
+ * Returns: whether the last load read the cache instead of the file
+ */
+gboolean
+chronicle_loader_get_used_cache (ChronicleLoader *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_LOADER (self), FALSE);
+
+  return self->used_cache;
 }

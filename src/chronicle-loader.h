@@ -56,7 +56,10 @@ ChronicleTimeline *chronicle_loader_load_bytes         (ChronicleLoader      *se
                                                         const char           *display_name,
                                                         GCancellable         *cancellable,
                                                         GError              **error);
-/* Reads and builds the model in a worker thread. */
+/* Reads and builds the model in a worker thread. Meanwhile "progress"
+ * (0 to 1) is notified on the thread-default main context of the caller,
+ * and @cancellable stops the work between two events (only the final sort
+ * of a big file runs to its end). */
 void               chronicle_loader_load_file_async    (ChronicleLoader      *self,
                                                         GFile                *file,
                                                         GCancellable         *cancellable,
@@ -70,6 +73,18 @@ GPtrArray         *chronicle_loader_get_diagnostics    (ChronicleLoader      *se
 /* Both count the closing "too many …" diagnostic when there is one. */
 guint              chronicle_loader_get_n_errors       (ChronicleLoader      *self);
 guint              chronicle_loader_get_n_warnings     (ChronicleLoader      *self);
+/* Whether a big local file is read from the cache when it has not changed
+ * since it was last loaded, and cached after loading without diagnostics
+ * (chronicle-cache.h). TRUE by default; the environment variable
+ * CHRONICLE_NO_CACHE turns it off, and CHRONICLE_CACHE_MIN_SIZE sets the
+ * size from which files are cached. */
+void               chronicle_loader_set_use_cache      (ChronicleLoader      *self,
+                                                        gboolean              use_cache);
+gboolean           chronicle_loader_get_use_cache      (ChronicleLoader      *self);
+/* TRUE when the last load read the cache. */
+gboolean           chronicle_loader_get_used_cache     (ChronicleLoader      *self);
+/* How far the load is, from 0 to 1. Any thread may read it. */
+double             chronicle_loader_get_progress       (ChronicleLoader      *self);
 /* The name messages use for the last file ("chicago.json"). */
 const char        *chronicle_loader_get_display_name   (ChronicleLoader      *self);
 

@@ -32,6 +32,18 @@
 #define OVERLAY_LABEL   320.0
 /* The least the lanes get when the view is short: they scroll beyond it. */
 #define MIN_LANES_HEIGHT 160.0
+/* How far outside the view a bar is drawn (past its soft ends and corners),
+ * and the horizontal period of the hatching of planned ranges. */
+#define BAR_OVERHANG     64.0
+#define HATCH_PERIOD      7.0
+/* A lane with more events in view than one per this many pixels (and at
+ * least SUMMARY_MIN_EVENTS) is drawn as a density summary: how many events
+ * start in each SUMMARY_BIN pixels wide column, not a marker each. */
+#define SUMMARY_DENSITY   4.0
+#define SUMMARY_MIN_EVENTS 256
+#define SUMMARY_BIN       4.0
+/* What is left of the events a search does not find. */
+#define NON_MATCH_OPACITY 0.25
 
 struct _ChronicleTimelinePainter
 {
@@ -50,9 +62,12 @@ struct _ChronicleTimelinePainter
   GArray                      *kind_colors;  /* GdkRGBA, by kind index */
   GArray                      *lane_tops;    /* double, one more than the lanes */
   GArray                      *hits;         /* ChronicleTimelineHit */
+  GArray                      *visible;      /* guint, a lane's entries in view */
+  GArray                      *bins;         /* guint, density counts then firsts */
 
   ChronicleTimelineColors      colors;
   ChronicleTimelinePaintFlags  flags;
+  ChronicleBitset             *highlight;    /* model positions, or NULL */
   double                       start;
   double                       duration;
   double                       width;
@@ -73,6 +88,7 @@ typedef struct
   double   drawn_end;
   guint    index;
   guint    count;
+  guint    n_matches;
   guint    kind;
   double   x1;
   double   x2;
@@ -476,10 +492,22 @@ chronicle_timeline_painter_entry_geometry (ChronicleTimelinePainter *self,
   geometry->x1 = chronicle_timeline_painter_time_to_x (self, entry->start);
 
   if (geometry->point)
-    geometry->x2 = geometry->x1;
+    {
+      geometry->x2 = geometry->x1;
+    }
   else
-    geometry->x2 = MAX (chronicle_timeline_painter_time_to_x (self, entry->end),
-                        geometry->x1 + MIN_BAR_WIDTH);
+    {
+      geometry->x2 = MAX (chronicle_timeline_painter_time_to_x (self, entry->end),
+                          geometry->x1 + MIN_BAR_WIDTH);
+
+      /* Cairo's fixed-point coordinates overflow some millions of pixels
+       * out, where a range of years reaches in a view of an hour: a bar is
+       * cut short well outside the view, on the left by whole periods of
+       * the hatching so that its stripes stay where they were. */
+      if (geometry->x1 < -BAR_OVERHANG)
+        geometry->x1 += HATCH_PERIOD * floor ((-BAR_OVERHANG - geometry->x1) / HATCH_PERIOD);
+      geometry->x2 = MIN (geometry->x2, self->width + BAR_OVERHANG);
+    }
 }
 
 /* Draws one event; returns what can be hit (shape and label), and in
@@ -521,7 +549,8 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
 
   if (geo.point)
     {
-      double period = chronicle_timeline_painter_time_to_x (self, entry->end) - geo.x1;
+      double period = MIN (chronicle_timeline_painter_time_to_x (self, entry->end),
+                           self->width + BAR_OVERHANG) - geo.x1;
       GdkRGBA fill = *color;
       GdkRGBA border = mix (color, &(GdkRGBA) { 0, 0, 0, 1 }, 0.25);
 
@@ -568,10 +597,13 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
       graphene_rect_t rect = GRAPHENE_RECT_INIT (geo.x1, top, bar_width, BAR_HEIGHT);
       double visible_x1 = MAX (geo.x1, 0);
       double visible_x2 = MIN (geo.x2, self->width);
+      /* Corners out of view need no clip, which cairo draws through slowly. */
+      gboolean rounded = geo.x1 + 5 > 0 || geo.x2 - 5 < self->width;
       GskRoundedRect clip;
 
       gsk_rounded_rect_init_from_rect (&clip, &rect, MIN (5, bar_width / 2));
-      gtk_snapshot_push_rounded_clip (snapshot, &clip);
+      if (rounded)
+        gtk_snapshot_push_rounded_clip (snapshot, &clip);
 
       if (planned)
         {
@@ -596,7 +628,8 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
           text_color = text_color_on (color);
         }
 
-      gtk_snapshot_pop (snapshot);
+      if (rounded)
+        gtk_snapshot_pop (snapshot);
 
       if (planned && !soft)
         append_rounded (snapshot, NULL, color, 1.5, geo.x1, top, bar_width, BAR_HEIGHT, 5);
@@ -685,6 +718,15 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
   return bounds;
 }
 
+static gboolean
+chronicle_timeline_painter_is_match (ChronicleTimelinePainter *self,
+                                     guint                     position)
+{
+  return self->highlight != NULL &&
+         position < chronicle_bitset_get_n_bits (self->highlight) &&
+         chronicle_bitset_contains (self->highlight, position);
+}
+
 static void
 chronicle_timeline_painter_add_hit (ChronicleTimelinePainter *self,
                                     ChronicleTimelineHitType  type,
@@ -738,6 +780,14 @@ chronicle_timeline_painter_paint_cluster (ChronicleTimelinePainter *self,
   width = MAX (pending->x2 - pending->x1, MAX (text_width + 16, 28));
   bounds = GRAPHENE_RECT_INIT (cx - width / 2, cy - CLUSTER_HEIGHT / 2, width, CLUSTER_HEIGHT);
 
+  /* A cluster with a search match in it is highlighted, one without fades. */
+  if (self->highlight != NULL && pending->n_matches > 0)
+    append_rounded (snapshot, &self->colors.match, NULL, 0,
+                    bounds.origin.x - 4, bounds.origin.y - 4,
+                    width + 8, CLUSTER_HEIGHT + 8, CLUSTER_HEIGHT / 2 + 4);
+  else if (self->highlight != NULL)
+    gtk_snapshot_push_opacity (snapshot, NON_MATCH_OPACITY);
+
   /* A ring of background keeps it apart from its neighbours. */
   append_rounded (snapshot, &self->colors.background, NULL, 0,
                   bounds.origin.x - 1.5, bounds.origin.y - 1.5,
@@ -745,6 +795,9 @@ chronicle_timeline_painter_paint_cluster (ChronicleTimelinePainter *self,
   append_rounded (snapshot, &fill, NULL, 0, bounds.origin.x, bounds.origin.y,
                   width, CLUSTER_HEIGHT, CLUSTER_HEIGHT / 2);
   append_text (snapshot, layout, &text, cx - text_width / 2.0, cy - text_height / 2.0);
+
+  if (self->highlight != NULL && pending->n_matches == 0)
+    gtk_snapshot_pop (snapshot);
 
   chronicle_timeline_painter_add_hit (self, CHRONICLE_TIMELINE_HIT_CLUSTER, &bounds, NULL, pending,
                                       first);
@@ -768,19 +821,172 @@ chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
       hit = &g_array_index (self->hits, ChronicleTimelineHit, self->hits->len - 1);
       pending->drawn_end = hit->bounds.origin.x + hit->bounds.size.width;
     }
+  else if (self->highlight != NULL && pending->n_matches > 0)
+    {
+      GtkSnapshot *entry_snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      graphene_rect_t bounds, label;
+
+      /* The match colour goes behind the marker or bar and its title, like
+       * a text search's: drawn first, so the event is recorded apart. */
+      bounds = chronicle_timeline_painter_paint_entry (self, entry_snapshot, layout, first,
+                                                       pending->drawn_end, next_x,
+                                                       FALSE, NULL, &label);
+      node = gtk_snapshot_free_to_node (entry_snapshot);
+      append_rounded (snapshot, &self->colors.match, NULL, 0,
+                      bounds.origin.x - 4, bounds.origin.y - 3,
+                      bounds.size.width + 8, bounds.size.height + 6, 6);
+      if (node != NULL)
+        gtk_snapshot_append_node (snapshot, node);
+      chronicle_timeline_painter_add_hit (self, CHRONICLE_TIMELINE_HIT_EVENT, &bounds, &label,
+                                          pending, first);
+      pending->drawn_end = bounds.origin.x + bounds.size.width;
+    }
   else
     {
       graphene_rect_t bounds, label;
 
+      if (self->highlight != NULL)
+        gtk_snapshot_push_opacity (snapshot, NON_MATCH_OPACITY);
       bounds = chronicle_timeline_painter_paint_entry (self, snapshot, layout, first,
                                                        pending->drawn_end, next_x,
                                                        FALSE, NULL, &label);
+      if (self->highlight != NULL)
+        gtk_snapshot_pop (snapshot);
       chronicle_timeline_painter_add_hit (self, CHRONICLE_TIMELINE_HIT_EVENT, &bounds, &label,
                                           pending, first);
       pending->drawn_end = bounds.origin.x + bounds.size.width;
     }
 
   pending->active = FALSE;
+}
+
+/* Whether @entry is drawn as an opaque bar over the whole width of its row,
+ * soft ends and all: then nothing drawn before it in that row shows. */
+static gboolean
+chronicle_timeline_painter_covers_view (ChronicleTimelinePainter *self,
+                                        const ChronicleLaneEntry *entry)
+{
+  double margin = (entry->flags & CHRONICLE_LANE_ENTRY_APPROXIMATE) ? FADE_WIDTH + 1 : 1;
+
+  if ((entry->flags & CHRONICLE_LANE_ENTRY_POINT) ||
+      entry->status == CHRONICLE_EVENT_STATUS_PLANNED ||
+      entry->status == CHRONICLE_EVENT_STATUS_CANCELLED)
+    return FALSE;
+
+  /* While searching, events that are not found are drawn faded. */
+  if (self->highlight != NULL && !chronicle_timeline_painter_is_match (self, entry->position))
+    return FALSE;
+
+  return chronicle_timeline_painter_time_to_x (self, entry->start) <= -margin &&
+         chronicle_timeline_painter_time_to_x (self, entry->end) >= self->width + margin;
+}
+
+/* A lane too dense for a marker per event: a column per SUMMARY_BIN pixels
+ * whose height says, on a log scale, how many events start there. Each
+ * column can be hit as a cluster, which zooms into it. The cost depends on
+ * the width, not on the number of events. */
+static void
+chronicle_timeline_painter_paint_lane_summary (ChronicleTimelinePainter *self,
+                                               GtkSnapshot              *snapshot,
+                                               guint                     lane)
+{
+  const ChronicleLaneEntry *entries;
+  guint n_bins = (guint) ceil (self->width / SUMMARY_BIN);
+  guint kind = chronicle_lane_layout_get_lane_kind (self->layout, lane);
+  guint n_rows = chronicle_lane_layout_get_lane_n_rows (self->layout, lane);
+  double bin_width = self->duration * SUMMARY_BIN / self->width;
+  double top = chronicle_timeline_painter_lane_y (self, lane) +
+               chronicle_timeline_painter_lane_header (self);
+  double height = n_rows * CHRONICLE_TIMELINE_ROW_HEIGHT;
+  double bottom = top + height - 4;
+  double scale;
+  GdkRGBA color;
+  GdkRGBA faded;
+  guint *counts;
+  guint *firsts;
+  guint max = 0;
+  guint run_start = 0;
+  double run_height = 0;
+  guint bin;
+
+  g_array_set_size (self->bins, 2 * n_bins);
+  counts = &g_array_index (self->bins, guint, 0);
+  firsts = &g_array_index (self->bins, guint, n_bins);
+
+  chronicle_lane_layout_count_starts (self->layout, lane, self->start, bin_width, n_bins,
+                                      counts, firsts);
+  entries = chronicle_lane_layout_get_entries (self->layout, lane, NULL);
+
+  for (bin = 0; bin < n_bins; bin++)
+    max = MAX (max, counts[bin]);
+  if (max == 0)
+    return;
+
+  if (kind != CHRONICLE_LANE_NO_KIND)
+    color = *chronicle_timeline_painter_kind_color (self, kind);
+  else
+    color = mix (&self->colors.background, &self->colors.foreground, 0.55);
+  faded = with_alpha (&color, color.alpha * NON_MATCH_OPACITY);
+  scale = (height - 8) / log1p (max);
+
+  /* Neighbouring columns of the same height are one rectangle. */
+  for (bin = 0; bin <= n_bins; bin++)
+    {
+      double column = 0;
+      gboolean fade = FALSE;
+
+      if (bin < n_bins && counts[bin] > 0)
+        {
+          column = MAX (2, round (log1p (counts[bin]) * scale));
+
+          /* While searching, columns with a match stand out and the others
+           * fade, as single events do. */
+          if (self->highlight != NULL)
+            {
+              gboolean matched = FALSE;
+
+              for (guint i = firsts[bin]; i < firsts[bin] + counts[bin] && !matched; i++)
+                matched = chronicle_timeline_painter_is_match (self, entries[i].position);
+              if (matched)
+                append_rect (snapshot, &self->colors.match, bin * SUMMARY_BIN, top,
+                             SUMMARY_BIN, height);
+              fade = !matched;
+            }
+        }
+
+      if (bin == n_bins || fade || column != run_height)
+        {
+          if (run_height > 0)
+            append_rect (snapshot, &color, run_start * SUMMARY_BIN, bottom - run_height,
+                         (bin - run_start) * SUMMARY_BIN, run_height);
+          run_start = bin;
+          run_height = column;
+        }
+
+      if (fade)
+        {
+          append_rect (snapshot, &faded, bin * SUMMARY_BIN, bottom - column, SUMMARY_BIN, column);
+          run_start = bin + 1;
+          run_height = 0;
+        }
+
+      if (bin < n_bins && counts[bin] > 0)
+        {
+          ChronicleTimelineHit hit;
+
+          hit.type = CHRONICLE_TIMELINE_HIT_CLUSTER;
+          graphene_rect_init (&hit.bounds, bin * SUMMARY_BIN, top, SUMMARY_BIN, height);
+          graphene_rect_init (&hit.label, 0, 0, 0, 0);
+          hit.position = entries[firsts[bin]].position;
+          hit.count = counts[bin];
+          hit.lane = lane;
+          hit.row = 0;
+          hit.start = (gint64) ceil (self->start + bin * bin_width);
+          hit.end = (gint64) ceil (self->start + (bin + 1) * bin_width);
+          g_array_append_val (self->hits, hit);
+        }
+    }
 }
 
 static void
@@ -792,22 +998,52 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
   Pending pending[CHRONICLE_LANE_LAYOUT_MAX_ROWS] = { { 0, } };
   const ChronicleLaneEntry *entries;
   double slack = (MARKER_HALF + CLUSTER_GAP) * self->duration / self->width;
-  guint first, last;
+  gint64 from = (gint64) floor (self->start - slack);
+  gint64 to = (gint64) ceil (self->start + self->duration + slack) + 1;
+  guint dense = MAX (SUMMARY_MIN_EVENTS, self->width / SUMMARY_DENSITY);
+  guint cover[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
+  guint k;
   guint i;
 
-  entries = chronicle_lane_layout_get_entries (self->layout, lane, NULL);
-  chronicle_lane_layout_get_visible_slice (self->layout, lane,
-                                           (gint64) floor (self->start - slack),
-                                           (gint64) ceil (self->start + self->duration + slack) + 1,
-                                           &first, &last);
-
-  for (i = first; i < last; i++)
+  /* Two binary searches tell a lane too dense to draw event by event. */
+  if (chronicle_lane_layout_lower_bound (self->layout, lane, to) -
+      chronicle_lane_layout_lower_bound (self->layout, lane, from) > dense)
     {
-      const ChronicleLaneEntry *entry = &entries[i];
-      Pending *p = &pending[MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1)];
+      chronicle_timeline_painter_paint_lane_summary (self, snapshot, lane);
+      return;
+    }
+
+  /* Only the entries that reach into the view, however long the longest. */
+  entries = chronicle_lane_layout_get_entries (self->layout, lane, NULL);
+  g_array_set_size (self->visible, 0);
+  chronicle_lane_layout_collect_visible (self->layout, lane, from, to, self->visible);
+
+  /* When rows are shared, a row can hold many ranges across the whole
+   * view; the last opaque one drawn covers everything drawn in that row
+   * before it, so that is left out. */
+  for (k = 0; k < CHRONICLE_LANE_LAYOUT_MAX_ROWS; k++)
+    cover[k] = 0;
+  for (k = 0; k < self->visible->len; k++)
+    {
+      const ChronicleLaneEntry *entry = &entries[g_array_index (self->visible, guint, k)];
+
+      if (chronicle_timeline_painter_covers_view (self, entry))
+        cover[MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1)] = k;
+    }
+
+  for (k = 0; k < self->visible->len; k++)
+    {
+      const ChronicleLaneEntry *entry = &entries[g_array_index (self->visible, guint, k)];
+      guint row = MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1);
+      Pending *p = &pending[row];
       double x1 = chronicle_timeline_painter_time_to_x (self, entry->start);
       double x2;
       gboolean small;
+
+      if (k < cover[row])
+        continue;
+
+      i = entry - entries;
 
       if (entry->flags & CHRONICLE_LANE_ENTRY_POINT)
         {
@@ -828,6 +1064,7 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
       if (small && p->active && p->small && x1 < p->x2 + CLUSTER_GAP)
         {
           p->count++;
+          p->n_matches += chronicle_timeline_painter_is_match (self, entry->position);
           p->x2 = MAX (p->x2, x2);
           p->end = MAX (p->end, entry->end);
           if (p->kind != entry->kind)
@@ -842,6 +1079,7 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
       p->small = small;
       p->index = i;
       p->count = 1;
+      p->n_matches = chronicle_timeline_painter_is_match (self, entry->position);
       p->kind = entry->kind;
       p->x1 = x1;
       p->x2 = x2;
@@ -1128,6 +1366,9 @@ chronicle_timeline_painter_finalize (GObject *object)
   g_clear_pointer (&self->kind_colors, g_array_unref);
   g_clear_pointer (&self->lane_tops, g_array_unref);
   g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->bins, g_array_unref);
+  g_clear_pointer (&self->highlight, chronicle_bitset_free);
 
   G_OBJECT_CLASS (chronicle_timeline_painter_parent_class)->finalize (object);
 }
@@ -1155,6 +1396,8 @@ chronicle_timeline_painter_init (ChronicleTimelinePainter *self)
   self->lane_tops = g_array_new (FALSE, FALSE, sizeof (double));
   g_array_append_val (self->lane_tops, zero);
   self->hits = g_array_new (FALSE, FALSE, sizeof (ChronicleTimelineHit));
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->bins = g_array_new (FALSE, FALSE, sizeof (guint));
   self->strike_attrs = pango_attr_list_new ();
   pango_attr_list_insert (self->strike_attrs, pango_attr_strikethrough_new (TRUE));
   self->start = 0;
@@ -1198,6 +1441,8 @@ chronicle_timeline_colors_init (ChronicleTimelineColors *colors,
   colors->accent = dark ? rgba (0x78aeed, 1) : rgba (0x1c71d8, 1);
   colors->selection = colors->accent;
   colors->today = dark ? rgba (0xff7b63, 1) : rgba (0xc01c28, 1);
+  /* libadwaita's yellow, as text searches mark what they find. */
+  colors->match = dark ? rgba (0xf5c211, high_contrast ? 0.6 : 0.32) : rgba (0xf6d32d, high_contrast ? 0.8 : 0.5);
 
   if (high_contrast)
     {
@@ -1329,6 +1574,17 @@ chronicle_timeline_painter_set_flags (ChronicleTimelinePainter    *self,
   g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
 
   self->flags = flags;
+}
+
+void
+chronicle_timeline_painter_set_highlight (ChronicleTimelinePainter *self,
+                                          const ChronicleBitset    *matches)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+
+  g_clear_pointer (&self->highlight, chronicle_bitset_free);
+  if (matches != NULL)
+    self->highlight = chronicle_bitset_copy (matches);
 }
 
 ChronicleTimeAxis *

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "chronicle-bitset.h"
 #include "chronicle-lane-layout.h"
 #include "chronicle-time-axis.h"
 #include "chronicle-timeline.h"
@@ -56,6 +57,7 @@ typedef struct
   GdkRGBA  selection;
   GdkRGBA  hover;
   GdkRGBA  accent;       /* events whose kind is not known */
+  GdkRGBA  match;        /* behind the events a search finds */
   /* Kind colours are then kept at a higher contrast to the background. */
   gboolean high_contrast;
 } ChronicleTimelineColors;
@@ -133,6 +135,11 @@ void                      chronicle_timeline_painter_set_now            (Chronic
                                                                          gint64                         now);
 void                      chronicle_timeline_painter_set_flags          (ChronicleTimelinePainter      *self,
                                                                          ChronicleTimelinePaintFlags    flags);
+/* The events a search found, by model position: they are drawn over the
+ * match colour and every other event faded. %NULL (the default): no
+ * search, nothing highlighted or faded. The painter keeps a copy. */
+void                      chronicle_timeline_painter_set_highlight      (ChronicleTimelinePainter      *self,
+                                                                         const ChronicleBitset         *matches);
 
 ChronicleTimeAxis        *chronicle_timeline_painter_get_axis           (ChronicleTimelinePainter      *self);
 /* The height everything needs, and the least that shows every lane's

@@ -26,6 +26,12 @@ void                      _chronicle_timeline_view_click            (ChronicleTi
                                                                      int                    n_press,
                                                                      double                 x,
                                                                      double                 y);
+/* A drag from (@x, @y) by (@offset_x, @offset_y), as the drag gesture sees it. */
+void                      _chronicle_timeline_view_drag             (ChronicleTimelineView *self,
+                                                                     double                 x,
+                                                                     double                 y,
+                                                                     double                 offset_x,
+                                                                     double                 offset_y);
 /* A scroll event of the scroll controller, with the pointer at (@x, @y). */
 void                      _chronicle_timeline_view_scroll           (ChronicleTimelineView *self,
                                                                      double                 x,

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "chronicle-event-filter.h"
 #include "chronicle-lane-layout.h"
 #include "chronicle-timeline-painter.h"
 
@@ -55,6 +56,14 @@ struct _ChronicleTimelineView
 
   double                    drag_start_time;
   double                    drag_start_offset;
+  double                    drag_start_x;
+
+  /* The date range the events are filtered to (shaded outside), and the
+   * one being dragged on the axis. */
+  gint64                    range_start;
+  gint64                    range_end;
+  double                    select_from;
+  double                    select_to;
   double                    zoom_start_duration;
 
   double                    kinetic_dx;
@@ -67,6 +76,7 @@ struct _ChronicleTimelineView
   guint                     style_valid : 1;
   guint                     pointer_inside : 1;
   guint                     dragging : 1;
+  guint                     selecting_range : 1;
   /* Fit all events when they change, until the range is chosen. */
   guint                     auto_fit : 1;
 };
@@ -85,6 +95,7 @@ enum {
 
 enum {
   EVENT_ACTIVATED,
+  RANGE_SELECTED,
   N_SIGNALS
 };
 
@@ -428,6 +439,7 @@ chronicle_timeline_view_update_style (ChronicleTimelineView *self)
   lookup_color (context, "chronicle_selection_color", "accent_color", &colors.selection);
   lookup_color (context, "chronicle_hover_color", NULL, &colors.hover);
   lookup_color (context, "accent_color", NULL, &colors.accent);
+  lookup_color (context, "chronicle_match_color", NULL, &colors.match);
 
   chronicle_timeline_painter_set_colors (self->painter, &colors);
   chronicle_timeline_painter_set_pango_context (self->painter, pango_context);
@@ -455,6 +467,26 @@ on_layout_changed_cb (ChronicleTimelineView *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
   chronicle_timeline_view_update_actions (self);
   chronicle_timeline_view_update_accessible (self);
+}
+
+/* A selection over an event filter: the layout then lays the filter's
+ * events out from its arrays, a million in tens of milliseconds. */
+static void
+chronicle_timeline_view_update_layout_filter (ChronicleTimelineView *self)
+{
+  GListModel *inner = self->model != NULL ? gtk_single_selection_get_model (self->model) : NULL;
+
+  chronicle_lane_layout_set_filter (self->layout,
+                                    CHRONICLE_IS_EVENT_FILTER (inner)
+                                    ? CHRONICLE_EVENT_FILTER (inner) : NULL);
+}
+
+static void
+on_model_notify_model_cb (ChronicleTimelineView *self,
+                          GParamSpec            *pspec,
+                          GtkSingleSelection    *model)
+{
+  chronicle_timeline_view_update_layout_filter (self);
 }
 
 static void
@@ -539,7 +571,13 @@ on_drag_begin_cb (ChronicleTimelineView *self,
   chronicle_timeline_view_stop_kinetic (self);
   self->drag_start_time = self->start;
   self->drag_start_offset = self->scroll_offset;
+  self->drag_start_x = x;
   self->dragging = FALSE;
+
+  /* On the axis, a drag picks a date range instead of panning. */
+  self->selecting_range = y < chronicle_timeline_painter_get_lanes_top (self->painter);
+  if (self->selecting_range)
+    self->select_from = self->select_to = chronicle_timeline_painter_x_to_time (self->painter, x);
 }
 
 static void
@@ -555,7 +593,17 @@ on_drag_update_cb (ChronicleTimelineView *self,
 
       /* A drag, not a click: the click gesture lets go. */
       self->dragging = TRUE;
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      if (gesture != NULL)
+        gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+
+  if (self->selecting_range)
+    {
+      double x = CLAMP (self->drag_start_x + offset_x, 0, chronicle_timeline_view_get_view_width (self));
+
+      self->select_to = chronicle_timeline_painter_x_to_time (self->painter, x);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
     }
 
   self->auto_fit = FALSE;
@@ -572,7 +620,73 @@ on_drag_end_cb (ChronicleTimelineView *self,
                 double                 offset_y,
                 GtkGestureDrag        *gesture)
 {
+  gboolean selected_range = self->selecting_range && self->dragging;
+  double from = MIN (self->select_from, self->select_to);
+  double to = MAX (self->select_from, self->select_to);
+  double width = (to - from) * chronicle_timeline_view_get_view_width (self) / self->duration;
+
   self->dragging = FALSE;
+  self->selecting_range = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  /* A few pixels are a slip of the hand, not a range. */
+  if (selected_range && width >= 4)
+    g_signal_emit (self, signals[RANGE_SELECTED], 0, (gint64) floor (from), (gint64) ceil (to));
+}
+
+/* The filter's date range shaded outside, and the range being dragged. */
+static void
+chronicle_timeline_view_snapshot_ranges (ChronicleTimelineView *self,
+                                         GtkSnapshot           *snapshot,
+                                         double                 width,
+                                         double                 height)
+{
+  double axis_height = chronicle_timeline_painter_get_lanes_top (self->painter);
+  GdkRGBA shade = { 1, 1, 1, 1 };
+  GdkRGBA band;
+  GdkRGBA edge;
+
+  if (!self->style_valid)
+    return;
+
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                  "view_bg_color", &shade);
+  shade.alpha = 0.55;
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                       "accent_bg_color", &edge))
+    gdk_rgba_parse (&edge, "#3584e4");
+  band = edge;
+  band.alpha = 0.2;
+
+  if (self->range_start != G_MININT64 || self->range_end != G_MAXINT64)
+    {
+      double x1 = self->range_start == G_MININT64 ? -1 :
+                  chronicle_timeline_painter_time_to_x (self->painter, self->range_start);
+      double x2 = self->range_end == G_MAXINT64 ? width + 1 :
+                  chronicle_timeline_painter_time_to_x (self->painter, self->range_end);
+
+      x1 = CLAMP (x1, -1, width + 1);
+      x2 = CLAMP (x2, -1, width + 1);
+
+      if (x1 > 0)
+        gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (0, 0, x1, height));
+      if (x2 < width)
+        gtk_snapshot_append_color (snapshot, &shade, &GRAPHENE_RECT_INIT (x2, 0, width - x2, height));
+      if (x2 > x1)
+        gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (x1, axis_height - 4, x2 - x1, 4));
+    }
+
+  if (self->selecting_range && self->dragging)
+    {
+      double a = chronicle_timeline_painter_time_to_x (self->painter, self->select_from);
+      double b = chronicle_timeline_painter_time_to_x (self->painter, self->select_to);
+      double x1 = MIN (a, b);
+      double x2 = MAX (a, b);
+
+      gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (x1, 0, x2 - x1, height));
+      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x1 - 1, 0, 2, height));
+      gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x2 - 1, 0, 2, height));
+    }
 }
 
 static gboolean
@@ -656,6 +770,11 @@ on_motion_cb (ChronicleTimelineView    *self,
   self->pointer_x = x;
   self->pointer_y = y;
   self->pointer_inside = TRUE;
+
+  /* The axis picks date ranges. */
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   y < chronicle_timeline_painter_get_lanes_top (self->painter) ? "col-resize"
+                                                                                               : NULL);
 
   if (self->dragging || !chronicle_timeline_painter_hit_test (self->painter, x, y, &hit))
     chronicle_timeline_view_set_hover (self, NULL);
@@ -927,6 +1046,10 @@ chronicle_timeline_view_query_tooltip (GtkWidget  *widget,
       date = format_event_date (event);
       text = g_strdup_printf ("%s\n%s", chronicle_event_get_title (event), date);
     }
+  else if (y < chronicle_timeline_painter_get_lanes_top (self->painter))
+    {
+      text = g_strdup (_("Drag across the dates to show only the events between them"));
+    }
   else
     {
       text = _chronicle_timeline_view_get_tooltip_text (self, x, y);
@@ -1019,6 +1142,8 @@ chronicle_timeline_view_snapshot (GtkWidget   *widget,
   chronicle_timeline_painter_snapshot_overlay (self->painter, snapshot,
                                                self->pointer_inside ? &self->hover : NULL,
                                                chronicle_timeline_view_get_selected (self));
+
+  chronicle_timeline_view_snapshot_ranges (self, snapshot, width, height);
 }
 
 static void
@@ -1198,6 +1323,22 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CHRONICLE_TYPE_EVENT);
 
+  /**
+   * ChronicleTimelineView::range-selected:
+   * @self: the view
+   * @start: where the drag across the axis began or ended, whichever is earlier
+   * @end: the later one
+   *
+   * Emitted when a date range was dragged across the time axis, in seconds
+   * since the Unix epoch, to filter the events to it.
+   */
+  signals[RANGE_SELECTED] =
+    g_signal_new ("range-selected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL,
                                    chronicle_timeline_view_zoom_in_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL,
@@ -1298,10 +1439,15 @@ chronicle_timeline_view_init (ChronicleTimelineView *self)
   chronicle_timeline_painter_set_visible_range (self->painter, self->start, self->duration);
   self->auto_fit = TRUE;
   self->hover.type = CHRONICLE_TIMELINE_HIT_NONE;
+  self->range_start = G_MININT64;
+  self->range_end = G_MAXINT64;
 
   self->model_signals = g_signal_group_new (GTK_TYPE_SINGLE_SELECTION);
   g_signal_group_connect_object (self->model_signals, "selection-changed",
                                  G_CALLBACK (on_model_selection_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->model_signals, "notify::model",
+                                 G_CALLBACK (on_model_notify_model_cb),
                                  self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_focusable (widget, TRUE);
@@ -1408,6 +1554,7 @@ chronicle_timeline_view_set_model (ChronicleTimelineView *self,
     {
       g_signal_group_set_target (self->model_signals, model);
       chronicle_lane_layout_set_model (self->layout, G_LIST_MODEL (model));
+      chronicle_timeline_view_update_layout_filter (self);
       chronicle_timeline_view_invalidate (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
     }
@@ -1548,6 +1695,31 @@ chronicle_timeline_view_scroll_to_selection (ChronicleTimelineView *self)
     }
 }
 
+void
+chronicle_timeline_view_set_highlight (ChronicleTimelineView *self,
+                                       const ChronicleBitset *matches)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  chronicle_timeline_painter_set_highlight (self->painter, matches);
+  chronicle_timeline_view_invalidate (self);
+}
+
+void
+chronicle_timeline_view_set_date_range (ChronicleTimelineView *self,
+                                        gint64                 start,
+                                        gint64                 end)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  if (self->range_start == start && self->range_end == end)
+    return;
+
+  self->range_start = start;
+  self->range_end = end;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 ChronicleLaneLayout *
 _chronicle_timeline_view_get_layout (ChronicleTimelineView *self)
 {
@@ -1585,6 +1757,21 @@ _chronicle_timeline_view_click (ChronicleTimelineView *self,
 
   on_click_pressed_cb (self, n_press, x, y, NULL);
   on_click_released_cb (self, n_press, x, y, NULL);
+}
+
+void
+_chronicle_timeline_view_drag (ChronicleTimelineView *self,
+                               double                 x,
+                               double                 y,
+                               double                 offset_x,
+                               double                 offset_y)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  on_drag_begin_cb (self, x, y, NULL);
+  on_drag_update_cb (self, offset_x / 2, offset_y / 2, NULL);
+  on_drag_update_cb (self, offset_x, offset_y, NULL);
+  on_drag_end_cb (self, offset_x, offset_y, NULL);
 }
 
 void

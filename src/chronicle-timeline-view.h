@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "chronicle-bitset.h"
 #include "chronicle-lane-layout.h"
 #include "chronicle-timeline.h"
 
@@ -36,7 +37,8 @@ G_BEGIN_DECLS
  * kinetically on touchpads. Plain vertical scrolling scrolls the lanes when
  * they are taller than the view, and pans time when they all fit. A click
  * selects an event, a double click zooms to it, a click on a cluster zooms
- * into it and a click on nothing clears the selection.
+ * into it and a click on nothing clears the selection. Dragging across the
+ * time axis emits "range-selected" with the dates dragged over.
  *
  * The view shows all events when a document's events first arrive; after
  * that the range only changes on request. Every selection change scrolls
@@ -70,5 +72,14 @@ void                chronicle_timeline_view_set_visible_range    (ChronicleTimel
 void                chronicle_timeline_view_zoom_fit             (ChronicleTimelineView *self);
 /* Scrolls so that the selected event is in view, without zooming if it fits. */
 void                chronicle_timeline_view_scroll_to_selection  (ChronicleTimelineView *self);
+/* The events a search found, by model position: highlighted, and every
+ * other event faded; %NULL for no search. */
+void                chronicle_timeline_view_set_highlight        (ChronicleTimelineView *self,
+                                                                  const ChronicleBitset *matches);
+/* The date range the events are filtered to, shaded outside; G_MININT64
+ * and G_MAXINT64 for open ends (both: no range). */
+void                chronicle_timeline_view_set_date_range       (ChronicleTimelineView *self,
+                                                                  gint64                 start,
+                                                                  gint64                 end);
 
 G_END_DECLS

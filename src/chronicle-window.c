@@ -15,8 +15,11 @@
 
 #include "chronicle-detail-panel.h"
 #include "chronicle-event-row.h"
+#include "chronicle-export-dialog.h"
+#include "chronicle-exporter.h"
 #include "chronicle-lane-layout.h"
 #include "chronicle-loader.h"
+#include "chronicle-print-operation.h"
 #include "chronicle-timeline-view.h"
 
 #define SETTINGS_SCHEMA_ID  "io.github.chronicle.Chronicle"
@@ -34,7 +37,7 @@ struct _ChronicleWindow
   GtkToggleButton       *details_button;
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
-  GtkSpinner            *loading_spinner;
+  GtkProgressBar        *loading_progress;
   AdwFlap               *details_flap;
   AdwFlap               *list_flap;
   GtkLabel              *event_count_label;
@@ -43,12 +46,20 @@ struct _ChronicleWindow
   ChronicleDetailPanel  *detail_panel;
   GtkSingleSelection    *selection;
   GMenu                 *file_section;
+  ChronicleViewSwitcher *view_switcher;
+  ChronicleSearchBar    *search_bar;
+  GtkToggleButton       *search_button;
+  GtkMenuButton         *filter_button;
+  ChronicleFilterPopover *filter_popover;
+  GtkMenuButton         *go_to_date_button;
+  ChronicleGoToDatePopover *go_to_date_popover;
 
   GMenu                 *recent_menu;
 
   GSettings             *settings;
   GtkRecentManager      *recent_manager;
   GCancellable          *cancellable;
+  ChronicleLoader       *loader;       /* the load under way, for its progress */
   GtkFileChooserNative  *file_chooser;
   ChronicleTimeline     *timeline;
   GFile                 *file;
@@ -56,7 +67,16 @@ struct _ChronicleWindow
   char                  *warnings;
   char                  *warnings_file_name;
 
+  /* The chosen view and the events it lets through (the selection's model). */
+  ChronicleViewState    *view_state;
+  ChronicleEventFilter  *filter;
+  /* List items bound to an event, for the search highlight. */
+  GHashTable            *bound_items;
+  /* From the command line, for the next timeline. */
+  ChronicleViewOptions   view_options;
+
   guint                  loading : 1;
+  guint                  has_view_options : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleWindow, chronicle_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -217,6 +237,21 @@ chronicle_window_update_actions (ChronicleWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", has_events);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", has_events);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-warnings", self->warnings != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", self->filter != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next",
+                                 self->filter != NULL && chronicle_event_filter_get_n_matches (self->filter) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous",
+                                 self->filter != NULL && chronicle_event_filter_get_n_matches (self->filter) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-date", has_events);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->timeline != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->timeline != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-view", self->timeline != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
+                                 !chronicle_view_state_is_default (self->view_state));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), self->filter != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->filter != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->go_to_date_button), has_events);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->view_switcher), self->filter != NULL);
 }
 
 static void
@@ -229,7 +264,9 @@ chronicle_window_set_loading (ChronicleWindow *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->loading && self->timeline != NULL);
   gtk_spinner_set_spinning (self->spinner, self->loading && self->timeline != NULL);
-  gtk_spinner_set_spinning (self->loading_spinner, self->loading && self->timeline == NULL);
+  if (!self->loading)
+    g_clear_object (&self->loader);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->loading);
 
   /* The panes exist only with a timeline. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->list_button), self->timeline != NULL);
@@ -248,13 +285,240 @@ chronicle_window_update_event_count (ChronicleWindow *self)
 {
   g_autofree char *text = NULL;
   guint n_events = 0;
+  guint n_shown = 0;
 
   if (self->timeline != NULL)
     n_events = g_list_model_get_n_items (G_LIST_MODEL (self->timeline));
+  n_shown = self->filter != NULL ? chronicle_event_filter_get_n_shown (self->filter) : n_events;
 
-  /* Translators: the heading of the event list; %'u is the number of events */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u Event", "%'u Events", n_events), n_events);
+  if (n_shown == n_events)
+    /* Translators: the heading of the event list; %'u is the number of events */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u Event", "%'u Events", n_events), n_events);
+  else
+    /* Translators: the heading of the event list when filters apply: "12 of 15 Events" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u Event", "%'u of %'u Events", n_events),
+                            n_shown, n_events);
   gtk_label_set_text (self->event_count_label, text);
+
+  /* The filter button says when filters apply. */
+  if (chronicle_view_state_has_filter (self->view_state))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filtered");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filtered");
+}
+
+static void
+chronicle_window_update_row_match (ChronicleWindow *self,
+                                   GtkListItem     *list_item)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  ChronicleEvent *event = gtk_list_item_get_item (list_item);
+  gboolean match = FALSE;
+  gboolean dimmed = FALSE;
+
+  if (row == NULL)
+    return;
+
+  /* Only a search highlights and fades; filters hide. */
+  if (event != NULL && self->filter != NULL && chronicle_view_state_get_text (self->view_state) != NULL)
+    {
+      guint position = chronicle_timeline_get_position (self->timeline, event);
+
+      match = chronicle_event_filter_is_match (self->filter, position);
+      dimmed = !match;
+    }
+
+  if (match)
+    gtk_widget_add_css_class (row, "search-match");
+  else
+    gtk_widget_remove_css_class (row, "search-match");
+
+  if (dimmed)
+    gtk_widget_add_css_class (row, "search-dimmed");
+  else
+    gtk_widget_remove_css_class (row, "search-dimmed");
+}
+
+/* The search's matches, by model position, for the timeline to highlight. */
+static void
+chronicle_window_update_highlight (ChronicleWindow *self)
+{
+  g_autoptr(ChronicleBitset) matches = NULL;
+
+  if (self->filter != NULL && chronicle_view_state_get_text (self->view_state) != NULL)
+    {
+      guint n_shown = chronicle_event_filter_get_n_shown (self->filter);
+
+      matches = chronicle_bitset_new (MAX (n_shown, 1));
+
+      if (chronicle_view_state_get_hide_non_matching (self->view_state))
+        {
+          /* Only matches are shown. */
+          chronicle_bitset_add_range (matches, 0, n_shown);
+        }
+      else
+        {
+          const ChronicleBitset *shown = chronicle_event_filter_get_shown (self->filter);
+          const ChronicleBitset *found = chronicle_event_filter_get_matches (self->filter);
+          guint model_position = 0;
+
+          /* One walk over the shown events, which the model numbers in order. */
+          for (guint position = chronicle_bitset_next (shown, 0);
+               position != G_MAXUINT;
+               position = chronicle_bitset_next (shown, position + 1), model_position++)
+            {
+              if (chronicle_bitset_contains (found, position))
+                chronicle_bitset_add (matches, model_position);
+            }
+        }
+    }
+
+  chronicle_timeline_view_set_highlight (self->timeline_view, matches);
+}
+
+static void
+chronicle_window_update_date_range (ChronicleWindow *self)
+{
+  const ChronicleTime *from = chronicle_view_state_get_from (self->view_state);
+  const ChronicleTime *to = chronicle_view_state_get_to (self->view_state);
+  GTimeZone *tz = self->timeline != NULL ? chronicle_timeline_get_time_zone (self->timeline) : NULL;
+
+  chronicle_timeline_view_set_date_range (self->timeline_view,
+                                          from != NULL ? chronicle_time_get_instant (from) : G_MININT64,
+                                          to != NULL ? chronicle_time_get_end_instant_in_zone (to, tz)
+                                                     : G_MAXINT64);
+}
+
+static void
+on_view_state_changed_cb (ChronicleWindow          *self,
+                          ChronicleViewStateChange  changes,
+                          ChronicleViewState       *state)
+{
+  g_assert (CHRONICLE_IS_WINDOW (self));
+
+  if (changes & CHRONICLE_VIEW_STATE_CHANGE_FILTER)
+    chronicle_window_update_date_range (self);
+
+  chronicle_window_update_event_count (self);
+  chronicle_window_update_actions (self);
+}
+
+/* A range dragged across the axis becomes the date filter: whole days,
+ * or minutes when the view shows less than a few days. */
+static void
+on_timeline_view_range_selected_cb (ChronicleWindow       *self,
+                                    gint64                 start,
+                                    gint64                 end,
+                                    ChronicleTimelineView *view)
+{
+  gint64 duration = chronicle_timeline_view_get_visible_duration (view);
+  ChronicleTimePrecision precision;
+  ChronicleTime from;
+  ChronicleTime to;
+  GTimeZone *tz;
+
+  g_assert (CHRONICLE_IS_WINDOW (self));
+
+  if (self->timeline == NULL || end <= start)
+    return;
+
+  tz = chronicle_timeline_get_time_zone (self->timeline);
+  precision = duration < 3 * 24 * 60 * 60 ? CHRONICLE_TIME_PRECISION_MINUTE : CHRONICLE_TIME_PRECISION_DAY;
+  chronicle_time_init_from_instant (&from, start, precision, tz);
+  chronicle_time_init_from_instant (&to, end - 1, precision, tz);
+
+  chronicle_view_state_set_range (self->view_state, &from, &to);
+}
+
+static void
+on_filter_changed_cb (ChronicleWindow      *self,
+                      ChronicleEventFilter *filter)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_assert (CHRONICLE_IS_WINDOW (self));
+
+  chronicle_window_update_highlight (self);
+
+  /* Only the rows on screen are bound: this stays cheap for a million events. */
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    chronicle_window_update_row_match (self, list_item);
+
+  chronicle_window_update_event_count (self);
+  chronicle_window_update_actions (self);
+}
+
+/* Shows the view's time window, or all its events when it has none. */
+static void
+chronicle_window_show_time_window (ChronicleWindow *self)
+{
+  const ChronicleTime *from = chronicle_view_state_get_window_from (self->view_state);
+  const ChronicleTime *to = chronicle_view_state_get_window_to (self->view_state);
+  gint64 duration = chronicle_timeline_view_get_visible_duration (self->timeline_view);
+  GTimeZone *tz;
+  gint64 start;
+  gint64 end;
+
+  g_assert (CHRONICLE_IS_WINDOW (self));
+
+  if (self->timeline == NULL)
+    return;
+
+  if (from == NULL && to == NULL)
+    {
+      chronicle_timeline_view_zoom_fit (self->timeline_view);
+      return;
+    }
+
+  tz = chronicle_timeline_get_time_zone (self->timeline);
+  start = from != NULL ? chronicle_time_get_instant (from) : chronicle_time_get_end_instant_in_zone (to, tz) - duration;
+  end = to != NULL ? chronicle_time_get_end_instant_in_zone (to, tz) : start + duration;
+
+  if (end > start)
+    chronicle_timeline_view_set_visible_range (self->timeline_view, start, end - start);
+  else
+    chronicle_timeline_view_zoom_fit (self->timeline_view);
+}
+
+/* A new timeline starts on All Events; the grouping and the choice to hide
+ * or fade non-matching events are the user's and stay. */
+static void
+chronicle_window_reset_view_state (ChronicleWindow *self)
+{
+  chronicle_view_state_freeze (self->view_state);
+  chronicle_view_state_set_id (self->view_state, NULL);
+  chronicle_view_state_set_title (self->view_state, NULL);
+  chronicle_view_state_clear_filters (self->view_state);
+  chronicle_view_state_set_window_from (self->view_state, NULL);
+  chronicle_view_state_set_window_to (self->view_state, NULL);
+  chronicle_view_state_thaw (self->view_state);
+}
+
+static void
+chronicle_window_apply_view_options (ChronicleWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->has_view_options)
+    return;
+
+  self->has_view_options = FALSE;
+
+  if (!chronicle_view_options_apply (&self->view_options,
+                                     self->timeline,
+                                     chronicle_view_switcher_get_local_views (self->view_switcher),
+                                     self->view_state,
+                                     &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 8);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  chronicle_view_options_clear (&self->view_options);
 }
 
 static void
@@ -272,15 +536,37 @@ chronicle_window_set_timeline (ChronicleWindow   *self,
    * events once, with their own kinds, instead of once per change. */
   chronicle_timeline_view_set_model (self->timeline_view, NULL);
 
+  /* The old filter goes first, so that resetting the state below does
+   * not filter the old timeline once more. */
+  gtk_single_selection_set_model (self->selection, NULL);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter);
+
   g_set_object (&self->timeline, timeline);
   g_set_object (&self->file, file);
 
+  chronicle_window_reset_view_state (self);
+  self->filter = chronicle_event_filter_new (timeline, self->view_state);
+  g_signal_connect_object (self->filter, "changed",
+                           G_CALLBACK (on_filter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  /* The switcher reads the views kept for the file, which --view may name. */
+  chronicle_view_switcher_set_document (self->view_switcher, self->filter, file);
+  chronicle_window_apply_view_options (self);
+  chronicle_search_bar_set_filter (self->search_bar, self->filter);
+  chronicle_filter_popover_set_filter (self->filter_popover, self->filter);
+  chronicle_go_to_date_popover_set_timeline (self->go_to_date_popover, timeline);
+
   /* Rows bound from here on read self->timeline for their kind colours. */
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (timeline));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->filter));
   chronicle_detail_panel_set_timeline (self->detail_panel, timeline);
   chronicle_timeline_view_set_timeline (self->timeline_view, timeline);
   chronicle_timeline_view_set_model (self->timeline_view, self->selection);
-  chronicle_timeline_view_zoom_fit (self->timeline_view);
+  chronicle_window_update_highlight (self);
+  chronicle_window_update_date_range (self);
+  chronicle_window_show_time_window (self);
 
   title = chronicle_timeline_get_title (timeline);
   if (title == NULL || title[0] == '\0')
@@ -385,10 +671,18 @@ chronicle_window_load_cb (GObject      *object,
 
   timeline = chronicle_loader_load_file_finish (loader, result, &error);
 
-  /* A newer load, or closing the window, replaced this one. */
   if (g_cancellable_is_cancelled (data->cancellable) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    {
+      /* Cancelled by the person: back to what was there before. (Else a
+       * newer load, or closing the window, replaced this one.) */
+      if (data->cancellable == self->cancellable)
+        {
+          g_clear_object (&self->cancellable);
+          chronicle_window_set_loading (self, FALSE);
+        }
+      return;
+    }
 
   g_clear_object (&self->cancellable);
 
@@ -418,6 +712,16 @@ chronicle_window_load_cb (GObject      *object,
     chronicle_window_add_recent (self, data->file);
 }
 
+/* Notified on the main thread while the loader works in its own. */
+static void
+on_loader_progress_cb (ChronicleWindow *self,
+                       GParamSpec      *pspec,
+                       ChronicleLoader *loader)
+{
+  if (loader == self->loader)
+    gtk_progress_bar_set_fraction (self->loading_progress, chronicle_loader_get_progress (loader));
+}
+
 static void
 chronicle_window_load (ChronicleWindow *self,
                        GFile           *file,
@@ -439,10 +743,26 @@ chronicle_window_load (ChronicleWindow *self,
   data->cancellable = g_object_ref (self->cancellable);
   data->bundled = bundled;
 
+  loader = chronicle_loader_new ();
+  g_set_object (&self->loader, loader);
+  g_signal_connect_object (loader, "notify::progress",
+                           G_CALLBACK (on_loader_progress_cb), self, G_CONNECT_SWAPPED);
+  gtk_progress_bar_set_fraction (self->loading_progress, 0);
+
   chronicle_window_set_loading (self, TRUE);
 
-  loader = chronicle_loader_new ();
   chronicle_loader_load_file_async (loader, file, self->cancellable, chronicle_window_load_cb, data);
+}
+
+static void
+chronicle_window_cancel_load_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+
+  /* The load callback puts the window back as it was. */
+  g_cancellable_cancel (self->cancellable);
 }
 
 static void
@@ -485,7 +805,71 @@ chronicle_window_set_group_by (ChronicleWindow *self,
   g_free (self->group_by);
   self->group_by = g_strdup (group_by);
   chronicle_timeline_view_set_group_by (self->timeline_view, value);
+  /* The grouping is part of the chosen view. */
+  chronicle_view_state_set_group_by (self->view_state, value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_BY]);
+}
+
+static void
+on_view_state_group_by_cb (ChronicleWindow    *self,
+                           GParamSpec         *pspec,
+                           ChronicleViewState *state)
+{
+  g_assert (CHRONICLE_IS_WINDOW (self));
+
+  /* A view chose a grouping: the menu and GSettings follow. */
+  chronicle_window_set_group_by (self, chronicle_group_by_to_string (chronicle_view_state_get_group_by (state)));
+}
+
+static void
+on_view_switcher_view_applied_cb (ChronicleWindow       *self,
+                                  ChronicleViewSwitcher *view_switcher)
+{
+  g_assert (CHRONICLE_IS_WINDOW (self));
+
+  chronicle_window_show_time_window (self);
+}
+
+static void
+on_view_switcher_message_cb (ChronicleWindow       *self,
+                             const char            *message,
+                             ChronicleViewSwitcher *view_switcher)
+{
+  AdwToast *toast;
+
+  g_assert (CHRONICLE_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Centres the timeline on the period the date names, zooming out when it
+ * is longer than what the view shows. */
+static void
+on_go_to_date_popover_date_chosen_cb (ChronicleWindow          *self,
+                                      gint64                    start,
+                                      gint64                    end,
+                                      ChronicleGoToDatePopover *popover)
+{
+  gint64 duration = chronicle_timeline_view_get_visible_duration (self->timeline_view);
+  gint64 length = end - start;
+
+  g_assert (CHRONICLE_IS_WINDOW (self));
+
+  if (length > duration)
+    {
+      /* A year or a month fills the view, with a little room either side. */
+      gint64 margin = length / 20;
+
+      chronicle_timeline_view_set_visible_range (self->timeline_view, start - margin, length + 2 * margin);
+    }
+  else
+    {
+      chronicle_timeline_view_set_visible_range (self->timeline_view, start + length / 2 - duration / 2, duration);
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
 }
 
 static void
@@ -526,6 +910,9 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
 
   chronicle_event_row_set_timeline (row, self->timeline);
   chronicle_event_row_set_event (row, gtk_list_item_get_item (list_item));
+
+  g_hash_table_add (self->bound_items, list_item);
+  chronicle_window_update_row_match (self, list_item);
 }
 
 static void
@@ -536,6 +923,7 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
   ChronicleEventRow *row = CHRONICLE_EVENT_ROW (gtk_list_item_get_child (list_item));
 
   chronicle_event_row_set_event (row, NULL);
+  g_hash_table_remove (self->bound_items, list_item);
 }
 
 static void
@@ -702,6 +1090,106 @@ chronicle_window_copy_event_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The chosen view as Markdown, as the export writes it. */
+static void
+chronicle_window_copy_view_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  g_autoptr(ChronicleExporter) exporter = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *data;
+  AdwToast *toast;
+  gsize size;
+
+  if (self->timeline == NULL)
+    return;
+
+  exporter = chronicle_exporter_new (self->timeline, self->view_state);
+  bytes = chronicle_exporter_to_bytes (exporter, CHRONICLE_EXPORT_FORMAT_MARKDOWN, NULL, &error);
+  if (bytes == NULL)
+    {
+      toast = adw_toast_new (error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  text = g_strndup (data, size);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+
+  toast = adw_toast_new (_("View copied as Markdown"));
+  adw_toast_set_timeout (toast, 2);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+chronicle_window_export_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  ChronicleExportDialog *dialog;
+  gint64 start;
+
+  if (self->timeline == NULL)
+    return;
+
+  start = chronicle_timeline_view_get_visible_start (self->timeline_view);
+  dialog = chronicle_export_dialog_new (GTK_WINDOW (self), self->timeline, self->view_state, start,
+                                        start + chronicle_timeline_view_get_visible_duration (self->timeline_view));
+  chronicle_export_dialog_set_toast_overlay (dialog, self->toast_overlay);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_print_operation_done_cb (ChronicleWindow         *self,
+                            GtkPrintOperationResult  result,
+                            GtkPrintOperation       *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      AdwToast *toast;
+
+      gtk_print_operation_get_error (operation, &error);
+      toast = adw_toast_new (error != NULL ? error->message : _("Could not print"));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+chronicle_window_print_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+  ChroniclePrintOperation *operation;
+  g_autoptr(GError) error = NULL;
+
+  if (self->timeline == NULL)
+    return;
+
+  /* The whole view, as the PDF export prints it; kept while it runs (and
+   * until the next one). */
+  operation = chronicle_print_operation_new (self->timeline, self->view_state, 0, 0);
+  g_object_set_data_full (G_OBJECT (self), "chronicle-print-operation", operation, g_object_unref);
+  g_signal_connect_object (operation, "done",
+                           G_CALLBACK (on_print_operation_done_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
 static void
 chronicle_window_zoom_action (GtkWidget  *widget,
                               const char *action_name,
@@ -766,6 +1254,50 @@ chronicle_window_show_warnings_action (GtkWidget  *widget,
 }
 
 static void
+chronicle_window_find_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.find"))
+    chronicle_search_bar_start (self->search_bar);
+  else
+    chronicle_search_bar_select_next_match (self->search_bar, g_str_equal (action_name, "win.find-next"));
+}
+
+static void
+chronicle_window_go_to_date_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+
+  gtk_menu_button_popup (self->go_to_date_button);
+}
+
+static void
+chronicle_window_clear_filters_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+
+  chronicle_view_state_clear_filters (self->view_state);
+}
+
+static void
+chronicle_window_save_view_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  ChronicleWindow *self = CHRONICLE_WINDOW (widget);
+
+  /* The switcher's own action, so that the dialog comes from one place. */
+  gtk_widget_activate_action (GTK_WIDGET (self->view_switcher), "views.save", NULL);
+}
+
+static void
 chronicle_window_unrealize (GtkWidget *widget)
 {
   /* Saved here rather than on close-request alone, so that windows closed
@@ -782,6 +1314,7 @@ chronicle_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->loader);
 
   if (self->file_chooser != NULL)
     {
@@ -797,8 +1330,15 @@ chronicle_window_dispose (GObject *object)
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  if (self->view_state != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_state, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_WINDOW);
+
+  g_clear_object (&self->filter);
+  g_clear_object (&self->view_state);
 
   g_clear_object (&self->timeline);
   g_clear_object (&self->file);
@@ -816,6 +1356,8 @@ chronicle_window_finalize (GObject *object)
   g_clear_pointer (&self->group_by, g_free);
   g_clear_pointer (&self->warnings, g_free);
   g_clear_pointer (&self->warnings_file_name, g_free);
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
+  chronicle_view_options_clear (&self->view_options);
 
   G_OBJECT_CLASS (chronicle_window_parent_class)->finalize (object);
 }
@@ -899,7 +1441,11 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CHRONICLE_TYPE_DETAIL_PANEL);
+  g_type_ensure (CHRONICLE_TYPE_FILTER_POPOVER);
+  g_type_ensure (CHRONICLE_TYPE_GO_TO_DATE_POPOVER);
+  g_type_ensure (CHRONICLE_TYPE_SEARCH_BAR);
   g_type_ensure (CHRONICLE_TYPE_TIMELINE_VIEW);
+  g_type_ensure (CHRONICLE_TYPE_VIEW_SWITCHER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/chronicle/Chronicle/ui/chronicle-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, window_title);
@@ -908,7 +1454,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, details_flap);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, list_flap);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, event_count_label);
@@ -917,12 +1463,24 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, detail_panel);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, file_section);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, go_to_date_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, go_to_date_popover);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_event_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_switcher_view_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_switcher_message_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_go_to_date_popover_date_chosen_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, chronicle_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL,
+                                   chronicle_window_cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", chronicle_window_open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.copy-event", NULL, chronicle_window_copy_event_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, chronicle_window_zoom_action);
@@ -930,8 +1488,21 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, chronicle_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.show-warnings", NULL, chronicle_window_show_warnings_action);
   gtk_widget_class_install_property_action (widget_class, "win.group-by", "group-by");
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, chronicle_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, chronicle_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, chronicle_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-date", NULL, chronicle_window_go_to_date_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, chronicle_window_clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.save-view", NULL, chronicle_window_save_view_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, chronicle_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, chronicle_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-view", NULL, chronicle_window_copy_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-view", NULL);
   /* A bubbling binding: text widgets with focus copy their own selection first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-list", NULL);
@@ -943,6 +1514,9 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "win.find-previous", NULL);
 }
 
 static void
@@ -950,14 +1524,41 @@ chronicle_window_init (ChronicleWindow *self)
 {
   g_autoptr(GAction) toggle_list = NULL;
   g_autoptr(GAction) show_details = NULL;
+  GtkEventController *go_to_date_shortcuts;
   GtkDropTarget *drop_target;
   int width;
   int height;
 
   /* Before the template: its menu asks win.group-by for its state. */
   self->group_by = g_strdup ("kind");
+  self->view_state = chronicle_view_state_new ();
+  self->bound_items = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->view_state, "notify::group-by",
+                           G_CALLBACK (on_view_state_group_by_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_state, "changed",
+                           G_CALLBACK (on_view_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_view, "range-selected",
+                           G_CALLBACK (on_timeline_view_range_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  /* Typing anywhere in the window searches. */
+  chronicle_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  /* Ctrl+G goes to a date from anywhere, the search entry too (which
+   * would take it for "next match"), so it is caught on the way down. */
+  go_to_date_shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (go_to_date_shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (go_to_date_shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_g, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.go-to-date")));
+  gtk_widget_add_controller (GTK_WIDGET (self), go_to_date_shortcuts);
+  chronicle_search_bar_set_selection (self->search_bar, self->selection);
+  chronicle_view_switcher_set_timeline_view (self->view_switcher, self->timeline_view);
 
   chronicle_timeline_view_set_group_by (self->timeline_view, CHRONICLE_GROUP_BY_KIND);
 
@@ -1105,4 +1706,69 @@ _chronicle_window_get_loading (ChronicleWindow *self)
   g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), FALSE);
 
   return self->loading;
+}
+
+ChronicleViewState *
+_chronicle_window_get_view_state (ChronicleWindow *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+
+  return self->view_state;
+}
+
+ChronicleEventFilter *
+_chronicle_window_get_event_filter (ChronicleWindow *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+
+  return self->filter;
+}
+
+ChronicleSearchBar *
+_chronicle_window_get_search_bar (ChronicleWindow *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+
+  return self->search_bar;
+}
+
+ChronicleViewSwitcher *
+_chronicle_window_get_view_switcher (ChronicleWindow *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+
+  return self->view_switcher;
+}
+
+ChronicleFilterPopover *
+_chronicle_window_get_filter_popover (ChronicleWindow *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+
+  return self->filter_popover;
+}
+
+ChronicleGoToDatePopover *
+_chronicle_window_get_go_to_date_popover (ChronicleWindow *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_WINDOW (self), NULL);
+
+  return self->go_to_date_popover;
+}
+
+void
+_chronicle_window_set_view_options (ChronicleWindow            *self,
+                                    const ChronicleViewOptions *options)
+{
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+  g_return_if_fail (options != NULL);
+
+  chronicle_view_options_clear (&self->view_options);
+  self->view_options.view = g_strdup (options->view);
+  self->view_options.from = g_strdup (options->from);
+  self->view_options.to = g_strdup (options->to);
+  self->view_options.kinds = g_strdupv (options->kinds);
+  self->view_options.actors = g_strdupv (options->actors);
+  self->view_options.search = g_strdup (options->search);
+  self->has_view_options = TRUE;
 }

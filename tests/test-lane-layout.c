@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "chronicle-event-filter.h"
 #include "chronicle-lane-layout.h"
 
 static ChronicleTime
@@ -495,6 +496,291 @@ test_visible_slice (void)
     }
 }
 
+/* The entries touching a range, found by duration class, are exactly the
+ * ones that intersect it, in lane order, whatever their durations. */
+static void
+test_collect_visible (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = make_random_timeline (400, 17);
+  g_autoptr(ChronicleLaneLayout) layout = make_layout (timeline, CHRONICLE_GROUP_BY_KIND);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_found = 0;
+  guint round;
+
+  for (round = 0; round < 300; round++)
+    {
+      gint64 start = G_GINT64_CONSTANT (1735689600) + g_rand_int_range (rand, -30 * 86400,
+                                                                        380 * 86400);
+      /* From a minute to two months: short ranges see the long entries. */
+      gint64 end = start + g_rand_int_range (rand, 60, 60 * 86400);
+      guint lane;
+
+      for (lane = 0; lane < chronicle_lane_layout_get_n_lanes (layout); lane++)
+        {
+          const ChronicleLaneEntry *entries;
+          guint n_entries;
+          guint expected = 0;
+          guint i;
+
+          entries = chronicle_lane_layout_get_entries (layout, lane, &n_entries);
+
+          /* Appends after what is there. */
+          g_array_set_size (indices, 1);
+          g_array_index (indices, guint, 0) = G_MAXUINT;
+          chronicle_lane_layout_collect_visible (layout, lane, start, end, indices);
+          g_assert_cmpuint (g_array_index (indices, guint, 0), ==, G_MAXUINT);
+
+          for (i = 0; i < n_entries; i++)
+            {
+              if (entries[i].start < end && entries[i].end > start)
+                {
+                  g_assert_cmpuint (1 + expected, <, indices->len);
+                  g_assert_cmpuint (g_array_index (indices, guint, 1 + expected), ==, i);
+                  expected++;
+                }
+            }
+          g_assert_cmpuint (indices->len, ==, 1 + expected);
+          n_found += expected;
+        }
+    }
+
+  /* The ranges were not all empty. */
+  g_assert_cmpuint (n_found, >, 300);
+
+  /* An empty range, and a lane that does not exist. */
+  g_array_set_size (indices, 0);
+  chronicle_lane_layout_collect_visible (layout, 0, 1735689600, 1735689600, indices);
+  g_assert_cmpuint (indices->len, ==, 0);
+  g_test_expect_message ("chronicle-lane-layout", G_LOG_LEVEL_CRITICAL, "*lane < self->lanes->len*");
+  chronicle_lane_layout_collect_visible (layout, 99, 0, G_MAXINT64, indices);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (indices->len, ==, 0);
+}
+
+/* Density bins count the entries starting in each, as a walk over all the
+ * entries would. */
+static void
+test_count_starts (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = make_random_timeline (2000, 23);
+  g_autoptr(ChronicleLaneLayout) layout = make_layout (timeline, CHRONICLE_GROUP_BY_KIND);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  guint round;
+
+  for (round = 0; round < 100; round++)
+    {
+      double start = 1735689600.0 + g_rand_double_range (rand, -40 * 86400.0, 380 * 86400.0);
+      double bin_width = g_rand_double_range (rand, 30.0, 5 * 86400.0);
+      guint n_bins = g_rand_int_range (rand, 1, 400);
+      g_autofree guint *counts = g_new (guint, n_bins);
+      g_autofree guint *firsts = g_new (guint, n_bins);
+      guint lane;
+
+      for (lane = 0; lane < chronicle_lane_layout_get_n_lanes (layout); lane++)
+        {
+          const ChronicleLaneEntry *entries;
+          guint n_entries;
+          guint total;
+          guint sum = 0;
+          guint bin;
+
+          entries = chronicle_lane_layout_get_entries (layout, lane, &n_entries);
+          total = chronicle_lane_layout_count_starts (layout, lane, start, bin_width, n_bins,
+                                                      counts, firsts);
+
+          for (bin = 0; bin < n_bins; bin++)
+            {
+              double bin_start = start + bin * bin_width;
+              double bin_end = start + (bin + 1) * bin_width;
+              guint expected = 0;
+              guint first = G_MAXUINT;
+              guint i;
+
+              for (i = 0; i < n_entries; i++)
+                {
+                  if (entries[i].start >= bin_start && entries[i].start < bin_end)
+                    {
+                      if (first == G_MAXUINT)
+                        first = i;
+                      expected++;
+                    }
+                }
+
+              g_assert_cmpuint (counts[bin], ==, expected);
+              g_assert_cmpuint (firsts[bin], ==, first);
+              sum += counts[bin];
+            }
+
+          g_assert_cmpuint (total, ==, sum);
+        }
+    }
+}
+
+static GListModel *
+copy_model (GListModel *model)
+{
+  GListStore *store = g_list_store_new (CHRONICLE_TYPE_EVENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_list_store_append (store, item);
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+/* Two layouts agree on everything they say. */
+static void
+assert_same_layout (ChronicleLaneLayout *a,
+                    ChronicleLaneLayout *b)
+{
+  gint64 a_start = 0, a_end = 0, b_start = 0, b_end = 0;
+
+  g_assert_cmpuint (chronicle_lane_layout_get_n_events (a), ==,
+                    chronicle_lane_layout_get_n_events (b));
+  g_assert_cmpint (chronicle_lane_layout_get_extent (a, &a_start, &a_end), ==,
+                   chronicle_lane_layout_get_extent (b, &b_start, &b_end));
+  g_assert_cmpint (a_start, ==, b_start);
+  g_assert_cmpint (a_end, ==, b_end);
+
+  for (guint i = 0; i < chronicle_lane_layout_get_n_events (a); i++)
+    g_assert_true (chronicle_lane_layout_get_event (a, i) == chronicle_lane_layout_get_event (b, i));
+  g_assert_null (chronicle_lane_layout_get_event (a, chronicle_lane_layout_get_n_events (a)));
+
+  g_assert_cmpuint (chronicle_lane_layout_get_n_lanes (a), ==, chronicle_lane_layout_get_n_lanes (b));
+  for (guint lane = 0; lane < chronicle_lane_layout_get_n_lanes (a); lane++)
+    {
+      const ChronicleLaneEntry *ea, *eb;
+      guint na, nb;
+
+      g_assert_cmpstr (chronicle_lane_layout_get_lane_key (a, lane), ==,
+                       chronicle_lane_layout_get_lane_key (b, lane));
+      g_assert_cmpstr (chronicle_lane_layout_get_lane_label (a, lane), ==,
+                       chronicle_lane_layout_get_lane_label (b, lane));
+      g_assert_cmpuint (chronicle_lane_layout_get_lane_kind (a, lane), ==,
+                        chronicle_lane_layout_get_lane_kind (b, lane));
+      g_assert_cmpuint (chronicle_lane_layout_get_lane_n_rows (a, lane), ==,
+                        chronicle_lane_layout_get_lane_n_rows (b, lane));
+      g_assert_cmpint (chronicle_lane_layout_get_lane_max_duration (a, lane), ==,
+                       chronicle_lane_layout_get_lane_max_duration (b, lane));
+
+      ea = chronicle_lane_layout_get_entries (a, lane, &na);
+      eb = chronicle_lane_layout_get_entries (b, lane, &nb);
+      g_assert_cmpuint (na, ==, nb);
+      g_assert_cmpmem (ea, na * sizeof (ChronicleLaneEntry), eb, nb * sizeof (ChronicleLaneEntry));
+    }
+}
+
+/* Laid out from the filter's arrays (or the timeline's own order), a
+ * layout is the one that reading every event gives. */
+static void
+test_fast_path (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = make_random_timeline (3000, 29);
+  g_autoptr(ChronicleViewState) state = chronicle_view_state_new ();
+  g_autoptr(ChronicleEventFilter) filter = NULL;
+  static const ChronicleGroupBy groupings[] = {
+    CHRONICLE_GROUP_BY_KIND, CHRONICLE_GROUP_BY_STATUS, CHRONICLE_GROUP_BY_NONE,
+    CHRONICLE_GROUP_BY_ACTOR,
+  };
+  const char * const kinds[] = { "statement", "other", NULL };
+  const char * const statuses[] = { "planned", NULL };
+
+  /* Some events planned, some approximate, one of a kind nobody declared. */
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i += 7)
+    chronicle_event_set_status (chronicle_timeline_get_event (timeline, i),
+                                CHRONICLE_EVENT_STATUS_PLANNED);
+  for (guint i = 3; i < chronicle_timeline_get_n_events (timeline); i += 11)
+    chronicle_event_set_approximate (chronicle_timeline_get_event (timeline, i), TRUE);
+  chronicle_event_set_kind (chronicle_timeline_get_event (timeline, 5), "unheard-of");
+
+  filter = chronicle_event_filter_new (timeline, state);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
+    {
+      for (guint step = 0; step < 3; step++)
+        {
+          g_autoptr(ChronicleLaneLayout) fast = chronicle_lane_layout_new ();
+          g_autoptr(ChronicleLaneLayout) slow = chronicle_lane_layout_new ();
+          g_autoptr(ChronicleLaneLayout) whole = chronicle_lane_layout_new ();
+          g_autoptr(ChronicleLaneLayout) whole_slow = chronicle_lane_layout_new ();
+          g_autoptr(GListModel) copy = NULL;
+          g_autoptr(GListModel) timeline_copy = copy_model (G_LIST_MODEL (timeline));
+
+          chronicle_view_state_set_kinds (state, step == 1 ? kinds : NULL);
+          chronicle_view_state_set_statuses (state, step == 2 ? statuses : NULL);
+          copy = copy_model (G_LIST_MODEL (filter));
+          /* Filtered, but not to nothing. */
+          g_assert_cmpuint (g_list_model_get_n_items (copy), >, 100);
+          g_assert_cmpuint (g_list_model_get_n_items (copy), <,
+                            (step == 0 ? G_MAXUINT : chronicle_timeline_get_n_events (timeline)));
+
+          chronicle_lane_layout_set_group_by (fast, groupings[g]);
+          chronicle_lane_layout_set_timeline (fast, timeline);
+          chronicle_lane_layout_set_model (fast, G_LIST_MODEL (filter));
+          chronicle_lane_layout_set_filter (fast, filter);
+          g_assert_true (chronicle_lane_layout_get_filter (fast) == filter);
+
+          chronicle_lane_layout_set_group_by (slow, groupings[g]);
+          chronicle_lane_layout_set_timeline (slow, timeline);
+          chronicle_lane_layout_set_model (slow, copy);
+
+          chronicle_lane_layout_set_group_by (whole, groupings[g]);
+          chronicle_lane_layout_set_timeline (whole, timeline);
+          chronicle_lane_layout_set_model (whole, G_LIST_MODEL (timeline));
+
+          chronicle_lane_layout_set_group_by (whole_slow, groupings[g]);
+          chronicle_lane_layout_set_timeline (whole_slow, timeline);
+          chronicle_lane_layout_set_model (whole_slow, timeline_copy);
+
+          chronicle_lane_layout_ensure (fast);
+          chronicle_lane_layout_ensure (slow);
+          chronicle_lane_layout_ensure (whole);
+          chronicle_lane_layout_ensure (whole_slow);
+          assert_same_layout (fast, slow);
+          assert_same_layout (whole, whole_slow);
+        }
+    }
+
+  /* The filter changes: the layout follows, still from the arrays. */
+  {
+    g_autoptr(ChronicleLaneLayout) fast = chronicle_lane_layout_new ();
+    g_autoptr(ChronicleLaneLayout) slow = chronicle_lane_layout_new ();
+    g_autoptr(GListModel) copy = NULL;
+
+    chronicle_view_state_set_kinds (state, NULL);
+    chronicle_view_state_set_statuses (state, NULL);
+    chronicle_lane_layout_set_timeline (fast, timeline);
+    chronicle_lane_layout_set_model (fast, G_LIST_MODEL (filter));
+    chronicle_lane_layout_set_filter (fast, filter);
+    chronicle_lane_layout_ensure (fast);
+
+    chronicle_view_state_set_kinds (state, kinds);
+    chronicle_lane_layout_ensure (fast);
+    copy = copy_model (G_LIST_MODEL (filter));
+    chronicle_lane_layout_set_timeline (slow, timeline);
+    chronicle_lane_layout_set_model (slow, copy);
+    chronicle_lane_layout_ensure (slow);
+    assert_same_layout (fast, slow);
+
+    /* And the timeline changes under it. */
+    chronicle_timeline_remove_event (timeline,
+                                     chronicle_event_get_id (chronicle_timeline_get_event (timeline, 0)));
+    chronicle_lane_layout_ensure (fast);
+    g_clear_object (&copy);
+    copy = copy_model (G_LIST_MODEL (filter));
+    chronicle_lane_layout_set_model (slow, copy);
+    chronicle_lane_layout_ensure (slow);
+    assert_same_layout (fast, slow);
+
+    chronicle_lane_layout_set_filter (fast, NULL);
+    g_assert_null (chronicle_lane_layout_get_filter (fast));
+  }
+}
+
 static void
 test_lookup (void)
 {
@@ -613,6 +899,9 @@ main (int   argc,
   g_test_add_func ("/lane-layout/stacking/no-overlap", test_stacking);
   g_test_add_func ("/lane-layout/stacking/same-time", test_stacking_same_time);
   g_test_add_func ("/lane-layout/visible-slice", test_visible_slice);
+  g_test_add_func ("/lane-layout/collect-visible", test_collect_visible);
+  g_test_add_func ("/lane-layout/count-starts", test_count_starts);
+  g_test_add_func ("/lane-layout/fast-path", test_fast_path);
   g_test_add_func ("/lane-layout/lookup", test_lookup);
   g_test_add_func ("/lane-layout/coalesce", test_coalesce);
 

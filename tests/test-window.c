@@ -307,7 +307,9 @@ test_window_bundled (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, chronicle_timeline_get_title (timeline));
 
   /* One selection model for the list, the timeline and the panel. */
-  g_assert_true (gtk_single_selection_get_model (selection) == G_LIST_MODEL (timeline));
+  /* Its model is the chosen view's filter over the timeline: all events at first. */
+  g_assert_true (gtk_single_selection_get_model (selection) == G_LIST_MODEL (_chronicle_window_get_event_filter (window)));
+  g_assert_true (chronicle_event_filter_get_timeline (_chronicle_window_get_event_filter (window)) == timeline);
   g_assert_true (gtk_list_view_get_model (list) == GTK_SELECTION_MODEL (selection));
   g_assert_true (chronicle_timeline_view_get_model (view) == selection);
   g_assert_true (chronicle_timeline_view_get_timeline (view) == timeline);

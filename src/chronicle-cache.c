@@ -1,0 +1,1140 @@
+/* chronicle-cache.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-cache"
+
+#include "config.h"
+
+#include "chronicle-cache.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "chronicle-loader.h"
+#include "chronicle-writer.h"
+
+#define CACHE_MAGIC     "chronicle-cache"
+/* Bump whenever the records, or what the model makes of a file, change. */
+#define CACHE_VERSION   1
+#define CACHE_SUFFIX    ".gvariant"
+
+/* One event: fixed size, so that the array of them is read in place. The
+ * GVariant type lists the same fields in the same order, and the C layout
+ * has no padding (checked below). */
+#define RECORD_TYPE     "(xxiiuuuuuuuuuuuuyyyyyyyy)"
+/* Quotes, sources and unknown members of an event that has any. */
+#define EXTRAS_TYPE     "(uuu)"
+
+/* magic, version, Chronicle's version, source path, size, mtime, checksum,
+ * then what the checksum covers: the writer's JSON without the events,
+ * the events, the strings, where each string starts, lists of string
+ * numbers (actors, tags, quotes, sources) and the events' extras. */
+#define CACHE_TYPE      "(susstxts" "a" RECORD_TYPE "ay" "au" "au" "a" EXTRAS_TYPE ")"
+
+enum {
+  CACHE_MAGIC_FIELD,
+  CACHE_VERSION_FIELD,
+  CACHE_APP_VERSION,
+  CACHE_PATH,
+  CACHE_SIZE,
+  CACHE_MTIME,
+  CACHE_CHECKSUM,
+  CACHE_HEADER,
+  CACHE_EVENTS,
+  CACHE_STRINGS,
+  CACHE_OFFSETS,
+  CACHE_LISTS,
+  CACHE_EXTRAS,
+  N_CACHE_FIELDS
+};
+
+#define FIRST_CHECKED CACHE_HEADER
+
+typedef struct
+{
+  gint64  start_instant;
+  gint64  end_instant;
+  gint32  start_offset;
+  gint32  end_offset;
+  guint32 start_zone;      /* string numbers: 0 is "none" */
+  guint32 end_zone;
+  guint32 id;
+  guint32 title;
+  guint32 kind;
+  guint32 summary;
+  guint32 description;
+  guint32 location;
+  guint32 actors;          /* list offsets: 0 is the empty list */
+  guint32 tags;
+  guint32 extras;          /* extras number + 1, or 0 */
+  guint32 file_index;
+  guint8  start_precision;
+  guint8  start_flags;
+  guint8  end_precision;
+  guint8  end_flags;
+  guint8  status;
+  guint8  bits;
+  guint8  reserved[2];
+} CacheEvent;
+
+G_STATIC_ASSERT (sizeof (CacheEvent) == 80);
+
+typedef struct
+{
+  guint32 quotes;    /* list: count, then text, speaker, source of each */
+  guint32 sources;   /* list: count, then title, publisher, url, date of each */
+  guint32 extra;     /* the unknown members as a JSON object */
+} CacheExtras;
+
+G_STATIC_ASSERT (sizeof (CacheExtras) == 12);
+
+#define BIT_HAS_END    (1 << 0)
+#define BIT_DERIVED_ID (1 << 1)
+
+/* A checksum that reads eight bytes at a time in four independent lanes:
+ * several gigabytes a second, and any changed byte changes it. */
+static guint64
+checksum_update (guint64       seed,
+                 const guint8 *data,
+                 gsize         length)
+{
+  const guint64 prime = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint64 lanes[4] = {
+    seed,
+    seed ^ G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F),
+    seed ^ G_GUINT64_CONSTANT (0x165667B19E3779F9),
+    seed ^ G_GUINT64_CONSTANT (0x27D4EB2F165667C5),
+  };
+  gsize i = 0;
+  guint64 h;
+
+  for (; i + 32 <= length; i += 32)
+    {
+      for (guint k = 0; k < 4; k++)
+        {
+          guint64 word;
+
+          memcpy (&word, data + i + 8 * k, sizeof word);
+          lanes[k] = (lanes[k] ^ word) * prime;
+          lanes[k] ^= lanes[k] >> 29;
+        }
+    }
+
+  for (; i < length; i++)
+    {
+      lanes[0] = (lanes[0] ^ data[i]) * prime;
+      lanes[0] ^= lanes[0] >> 29;
+    }
+
+  h = lanes[0] ^ ((lanes[1] << 17) | (lanes[1] >> 47)) ^
+      ((lanes[2] << 31) | (lanes[2] >> 33)) ^ ((lanes[3] << 47) | (lanes[3] >> 17));
+  h ^= length;
+  h *= prime;
+  h ^= h >> 32;
+
+  return h;
+}
+
+static guint64
+checksum_fields (GVariant **fields)
+{
+  guint64 h = CACHE_VERSION;
+
+  for (guint i = FIRST_CHECKED; i < N_CACHE_FIELDS; i++)
+    h = checksum_update (h, g_variant_get_data (fields[i]), g_variant_get_size (fields[i]));
+
+  return h;
+}
+
+static char *
+cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "chronicle", NULL);
+}
+
+char *
+chronicle_cache_get_path (const char *path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = cache_dir ();
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+  name = g_strdup_printf ("%.32s" CACHE_SUFFIX, hash);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Writing */
+
+typedef struct
+{
+  GString    *blob;      /* every string, each ending in NUL */
+  GArray     *offsets;   /* guint32: where string n starts */
+  GHashTable *numbers;   /* repeated strings (kinds, actors…) → number */
+  gboolean    too_big;
+} Strings;
+
+static void
+strings_init (Strings *strings)
+{
+  guint32 zero = 0;
+
+  strings->blob = g_string_new (NULL);
+  /* Number 0 is "no string"; it points at the NUL at 0. */
+  g_string_append_c (strings->blob, '\0');
+  strings->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_val (strings->offsets, zero);
+  strings->numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  strings->too_big = FALSE;
+}
+
+static void
+strings_clear (Strings *strings)
+{
+  if (strings->blob != NULL)
+    g_string_free (g_steal_pointer (&strings->blob), TRUE);
+  g_clear_pointer (&strings->offsets, g_array_unref);
+  g_clear_pointer (&strings->numbers, g_hash_table_unref);
+}
+
+/* @text must outlive @strings when @shared (its numbers table keeps it). */
+static guint32
+strings_add (Strings    *strings,
+             const char *text,
+             gboolean    shared)
+{
+  gpointer number;
+  guint32 offset;
+  gsize length;
+
+  if (text == NULL)
+    return 0;
+
+  if (shared && g_hash_table_lookup_extended (strings->numbers, text, NULL, &number))
+    return GPOINTER_TO_UINT (number);
+
+  length = strlen (text) + 1;
+  if (strings->blob->len + length > G_MAXUINT32 || strings->offsets->len >= G_MAXUINT32)
+    {
+      strings->too_big = TRUE;
+      return 0;
+    }
+
+  offset = strings->blob->len;
+  g_string_append_len (strings->blob, text, length);
+  g_array_append_val (strings->offsets, offset);
+
+  if (shared)
+    g_hash_table_insert (strings->numbers, (gpointer) text,
+                         GUINT_TO_POINTER (strings->offsets->len - 1));
+
+  return strings->offsets->len - 1;
+}
+
+static guint32
+add_string_list (GArray             *lists,
+                 Strings            *strings,
+                 const char * const *values)
+{
+  guint32 offset = lists->len;
+  guint32 count = values != NULL ? g_strv_length ((char **) values) : 0;
+
+  if (count == 0)
+    return 0;
+
+  g_array_append_val (lists, count);
+  for (guint i = 0; i < count; i++)
+    {
+      guint32 number = strings_add (strings, values[i], TRUE);
+
+      g_array_append_val (lists, number);
+    }
+
+  return offset;
+}
+
+static void
+time_to_record (const ChronicleTime *time,
+                Strings             *strings,
+                gint64              *instant,
+                gint32              *offset,
+                guint32             *zone,
+                guint8              *precision,
+                guint8              *flags)
+{
+  *instant = time->instant;
+  *offset = time->offset;
+  *precision = time->precision;
+  *flags = time->flags;
+  *zone = 0;
+
+  if (time->zone[0] != '\0')
+    {
+      char text[sizeof time->zone + 1] = { 0, };
+
+      memcpy (text, time->zone, sizeof time->zone);
+      /* Shared, so the table needs a string that lives: intern it. */
+      *zone = strings_add (strings, g_intern_string (text), TRUE);
+    }
+}
+
+/* JSON for unknown members, written so that json-glib reads back the same
+ * values and types (its own generator writes 1e+20 as "1e+20.0"). */
+static void
+json_write_string (GString    *out,
+                   const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_write_node (GString  *out,
+                 JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            json_write_string (out, name);
+            g_string_append_c (out, ':');
+            json_write_node (out, member);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            json_write_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          {
+            json_write_string (out, json_node_get_string (node));
+          }
+        else if (type == G_TYPE_INT64)
+          {
+            g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          }
+        else if (type == G_TYPE_DOUBLE && isfinite (json_node_get_double (node)))
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+            g_ascii_formatd (buffer, sizeof buffer, "%.17g", json_node_get_double (node));
+            g_string_append (out, buffer);
+            /* Still a double when read back. */
+            if (strpbrk (buffer, ".e") == NULL)
+              g_string_append (out, ".0");
+          }
+        else if (type == G_TYPE_BOOLEAN)
+          {
+            g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          }
+        else
+          {
+            g_string_append (out, "null");
+          }
+      }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static guint32
+add_extras (GArray         *extras,
+            GArray         *lists,
+            Strings        *strings,
+            ChronicleEvent *event)
+{
+  GPtrArray *quotes = chronicle_event_get_quotes (event);
+  GPtrArray *sources = chronicle_event_get_sources (event);
+  JsonObject *extra = chronicle_event_get_extra_members (event);
+  CacheExtras record = { 0, 0, 0 };
+
+  if (quotes->len == 0 && sources->len == 0 && extra == NULL)
+    return 0;
+
+  if (quotes->len > 0)
+    {
+      guint32 count = quotes->len;
+
+      record.quotes = lists->len;
+      g_array_append_val (lists, count);
+      for (guint i = 0; i < quotes->len; i++)
+        {
+          const ChronicleQuote *quote = g_ptr_array_index (quotes, i);
+          guint32 numbers[3] = {
+            strings_add (strings, quote->text, FALSE),
+            strings_add (strings, quote->speaker, FALSE),
+            strings_add (strings, quote->source, FALSE),
+          };
+
+          g_array_append_vals (lists, numbers, 3);
+        }
+    }
+
+  if (sources->len > 0)
+    {
+      guint32 count = sources->len;
+
+      record.sources = lists->len;
+      g_array_append_val (lists, count);
+      for (guint i = 0; i < sources->len; i++)
+        {
+          const ChronicleSource *source = g_ptr_array_index (sources, i);
+          guint32 numbers[4] = {
+            strings_add (strings, source->title, FALSE),
+            strings_add (strings, source->publisher, FALSE),
+            strings_add (strings, source->url, FALSE),
+            strings_add (strings, source->date, FALSE),
+          };
+
+          g_array_append_vals (lists, numbers, 4);
+        }
+    }
+
+  if (extra != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      json_node_set_object (node, extra);
+      json_write_node (text, node);
+      record.extra = strings_add (strings, text->str, FALSE);
+    }
+
+  g_array_append_val (extras, record);
+
+  return extras->len;
+}
+
+/* Everything but the events, as the writer writes it: a timeline with
+ * the same metadata and no events. */
+static char *
+header_json (ChronicleTimeline *timeline)
+{
+  g_autoptr(ChronicleTimeline) copy = chronicle_timeline_new ();
+  GListModel *kinds = chronicle_timeline_get_kinds (timeline);
+  GListModel *actors = chronicle_timeline_get_actors (timeline);
+  GListModel *eras = chronicle_timeline_get_eras (timeline);
+  GListModel *views = chronicle_timeline_get_views (timeline);
+  g_autoptr(GBytes) bytes = NULL;
+
+  chronicle_timeline_set_title (copy, chronicle_timeline_get_title (timeline));
+  chronicle_timeline_set_description (copy, chronicle_timeline_get_description (timeline));
+  if (chronicle_timeline_get_timezone (timeline) != NULL &&
+      !chronicle_timeline_set_timezone (copy, chronicle_timeline_get_timezone (timeline)))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
+    {
+      g_autoptr(ChronicleKind) kind = g_list_model_get_item (kinds, i);
+
+      if (chronicle_timeline_kind_is_declared (timeline, chronicle_kind_get_id (kind)))
+        chronicle_timeline_add_kind (copy, kind);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(ChronicleActor) actor = g_list_model_get_item (actors, i);
+
+      chronicle_timeline_add_actor (copy, actor);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
+    {
+      g_autoptr(ChronicleEra) era = g_list_model_get_item (eras, i);
+
+      chronicle_timeline_add_era (copy, era);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (views); i++)
+    {
+      g_autoptr(ChronicleView) view = g_list_model_get_item (views, i);
+
+      chronicle_timeline_add_view (copy, view);
+    }
+
+  chronicle_timeline_set_extra_members (copy, chronicle_timeline_get_extra_members (timeline));
+
+  bytes = chronicle_writer_to_bytes (copy, NULL);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static GVariant *
+array_variant (const char *type,
+               GArray     *array)
+{
+  gsize size = (gsize) array->len * g_array_get_element_size (array);
+  gpointer data = g_array_free (array, FALSE);
+
+  return g_variant_new_from_bytes (G_VARIANT_TYPE (type), g_bytes_new_take (data, size), TRUE);
+}
+
+GBytes *
+chronicle_cache_serialize (ChronicleTimeline *timeline,
+                           const char        *path,
+                           guint64            size,
+                           gint64             mtime)
+{
+  g_autofree char *header = NULL;
+  GVariant *fields[N_CACHE_FIELDS] = { NULL, };
+  g_autoptr(GVariant) cache = NULL;
+  CacheEvent *records;
+  GArray *events;
+  GArray *lists;
+  GArray *extras;
+  Strings strings;
+  guint32 zero = 0;
+  guint n;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  header = header_json (timeline);
+  if (header == NULL)
+    return NULL;
+
+  n = chronicle_timeline_get_n_events (timeline);
+  strings_init (&strings);
+  events = g_array_sized_new (FALSE, TRUE, sizeof (CacheEvent), n);
+  g_array_set_size (events, n);
+  records = (CacheEvent *) (gpointer) events->data;
+  lists = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_val (lists, zero);
+  extras = g_array_new (FALSE, FALSE, sizeof (CacheExtras));
+
+  for (guint i = 0; i < n && !strings.too_big; i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+      const ChronicleTime *end = chronicle_event_get_end (event);
+      CacheEvent *record = &records[i];
+
+      time_to_record (chronicle_event_get_start (event), &strings, &record->start_instant,
+                      &record->start_offset, &record->start_zone, &record->start_precision,
+                      &record->start_flags);
+      if (end != NULL)
+        {
+          time_to_record (end, &strings, &record->end_instant, &record->end_offset,
+                          &record->end_zone, &record->end_precision, &record->end_flags);
+          record->bits |= BIT_HAS_END;
+        }
+
+      record->id = strings_add (&strings, chronicle_event_get_id (event), FALSE);
+      if (chronicle_event_has_derived_id (event))
+        record->bits |= BIT_DERIVED_ID;
+      record->title = strings_add (&strings, chronicle_event_get_title (event), FALSE);
+      /* Kinds are interned: their pointers live. */
+      record->kind = strings_add (&strings, chronicle_event_get_kind (event), TRUE);
+      record->summary = strings_add (&strings, chronicle_event_get_summary (event), FALSE);
+      record->description = strings_add (&strings, chronicle_event_get_description (event),
+                                         FALSE);
+      record->location = strings_add (&strings, chronicle_event_get_location (event), TRUE);
+      record->actors = add_string_list (lists, &strings, chronicle_event_get_actors (event));
+      record->tags = add_string_list (lists, &strings, chronicle_event_get_tags (event));
+      record->extras = add_extras (extras, lists, &strings, event);
+      record->file_index = chronicle_event_get_file_index (event);
+      record->status = chronicle_event_get_status (event);
+    }
+
+  if (strings.too_big || lists->len >= G_MAXUINT32 || extras->len >= G_MAXUINT32)
+    {
+      g_array_unref (events);
+      g_array_unref (lists);
+      g_array_unref (extras);
+      strings_clear (&strings);
+      return NULL;
+    }
+
+  fields[CACHE_MAGIC_FIELD] = g_variant_new_string (CACHE_MAGIC);
+  fields[CACHE_VERSION_FIELD] = g_variant_new_uint32 (CACHE_VERSION);
+  fields[CACHE_APP_VERSION] = g_variant_new_string (PACKAGE_VERSION);
+  fields[CACHE_PATH] = g_variant_new_string (path);
+  fields[CACHE_SIZE] = g_variant_new_uint64 (size);
+  fields[CACHE_MTIME] = g_variant_new_int64 (mtime);
+  fields[CACHE_HEADER] = g_variant_new_string (header);
+  fields[CACHE_EVENTS] = array_variant ("a" RECORD_TYPE, events);
+  fields[CACHE_STRINGS] = g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING,
+                                                    g_string_free_to_bytes (g_steal_pointer (&strings.blob)),
+                                                    TRUE);
+  fields[CACHE_OFFSETS] = array_variant ("au", g_steal_pointer (&strings.offsets));
+  fields[CACHE_LISTS] = array_variant ("au", lists);
+  fields[CACHE_EXTRAS] = array_variant ("a" EXTRAS_TYPE, extras);
+  strings_clear (&strings);
+
+  for (guint i = 0; i < N_CACHE_FIELDS; i++)
+    if (i != CACHE_CHECKSUM)
+      g_variant_ref_sink (fields[i]);
+  fields[CACHE_CHECKSUM] = g_variant_ref_sink (g_variant_new_uint64 (checksum_fields (fields)));
+
+  cache = g_variant_ref_sink (g_variant_new_tuple (fields, N_CACHE_FIELDS));
+  for (guint i = 0; i < N_CACHE_FIELDS; i++)
+    g_variant_unref (fields[i]);
+
+  g_assert (g_variant_is_of_type (cache, G_VARIANT_TYPE (CACHE_TYPE)));
+
+  return g_variant_get_data_as_bytes (cache);
+}
+
+typedef struct
+{
+  char   *path;
+  gint64  mtime;
+} CacheFile;
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const CacheFile *fa = a;
+  const CacheFile *fb = b;
+
+  return fa->mtime > fb->mtime ? -1 : fa->mtime < fb->mtime;
+}
+
+static void
+cache_file_clear (gpointer data)
+{
+  g_free (((CacheFile *) data)->path);
+}
+
+/* Keeps the newest CHRONICLE_CACHE_MAX_FILES caches. */
+static void
+forget_oldest (const char *dir,
+               const char *keep)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GArray) files = g_array_new (FALSE, FALSE, sizeof (CacheFile));
+  const char *name;
+
+  if (handle == NULL)
+    return;
+
+  g_array_set_clear_func (files, cache_file_clear);
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      CacheFile file;
+      GStatBuf buf;
+
+      if (!g_str_has_suffix (name, CACHE_SUFFIX))
+        continue;
+
+      file.path = g_build_filename (dir, name, NULL);
+      if (g_stat (file.path, &buf) != 0)
+        {
+          g_free (file.path);
+          continue;
+        }
+      file.mtime = g_strcmp0 (file.path, keep) == 0 ? G_MAXINT64 : (gint64) buf.st_mtime;
+      g_array_append_val (files, file);
+    }
+
+  g_array_sort (files, compare_newest_first);
+
+  for (guint i = CHRONICLE_CACHE_MAX_FILES; i < files->len; i++)
+    g_unlink (g_array_index (files, CacheFile, i).path);
+}
+
+gboolean
+chronicle_cache_write (const char  *path,
+                       GBytes      *bytes,
+                       GError     **error)
+{
+  g_autofree char *dir = cache_dir ();
+  g_autofree char *cache_path = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  cache_path = chronicle_cache_get_path (path);
+  if (!g_file_set_contents_full (cache_path, g_bytes_get_data (bytes, NULL),
+                                 g_bytes_get_size (bytes), G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, error))
+    return FALSE;
+
+  forget_oldest (dir, cache_path);
+
+  return TRUE;
+}
+
+/* Reading */
+
+typedef struct
+{
+  const char    *blob;
+  gsize          blob_length;
+  const guint32 *offsets;
+  gsize          n_offsets;
+  const guint32 *lists;
+  gsize          n_lists;
+  gboolean       bad;
+} Tables;
+
+/* String @number, or %NULL; marks the tables bad when it is out of them. */
+static inline const char *
+tables_string (Tables  *t,
+               guint32  number)
+{
+  if (number == 0)
+    return NULL;
+
+  if (number >= t->n_offsets || t->offsets[number] >= t->blob_length)
+    {
+      t->bad = TRUE;
+      return NULL;
+    }
+
+  return t->blob + t->offsets[number];
+}
+
+/* Strings are stored one after the other, so the next one's start gives
+ * the length without reading the string. */
+static inline char *
+tables_dup (Tables  *t,
+            guint32  number)
+{
+  gsize start, end;
+  char *copy;
+
+  if (number == 0)
+    return NULL;
+
+  if (number >= t->n_offsets || t->offsets[number] >= t->blob_length)
+    {
+      t->bad = TRUE;
+      return NULL;
+    }
+
+  start = t->offsets[number];
+  end = number + 1 < t->n_offsets ? t->offsets[number + 1] : t->blob_length;
+  if (end <= start || end > t->blob_length || t->blob[end - 1] != '\0')
+    return g_strdup (t->blob + start);
+
+  copy = g_malloc (end - start);
+  memcpy (copy, t->blob + start, end - start);
+
+  return copy;
+}
+
+/* The list at @offset: its count, and its values after it. */
+static const guint32 *
+tables_list (Tables  *t,
+             guint32  offset,
+             guint    width,
+             guint   *count)
+{
+  *count = 0;
+
+  if (offset == 0)
+    return NULL;
+
+  if (offset >= t->n_lists ||
+      (t->n_lists - offset - 1) / width < t->lists[offset])
+    {
+      t->bad = TRUE;
+      return NULL;
+    }
+
+  *count = t->lists[offset];
+  return t->lists + offset + 1;
+}
+
+static char **
+tables_strv (Tables  *t,
+             guint32  offset)
+{
+  const guint32 *values;
+  char **strv;
+  guint count;
+
+  values = tables_list (t, offset, 1, &count);
+  if (count == 0)
+    return NULL;
+
+  strv = g_new (char *, count + 1);
+  for (guint i = 0; i < count; i++)
+    {
+      strv[i] = tables_dup (t, values[i]);
+      if (strv[i] == NULL)
+        t->bad = TRUE;
+    }
+  strv[count] = NULL;
+
+  /* A bad number leaves a %NULL early: free what follows too. */
+  if (t->bad)
+    {
+      for (guint i = 0; i < count; i++)
+        g_free (strv[i]);
+      g_free (strv);
+      return NULL;
+    }
+
+  return strv;
+}
+
+static gboolean
+time_from_record (Tables        *t,
+                  ChronicleTime *time,
+                  gint64         instant,
+                  gint32         offset,
+                  guint32        zone,
+                  guint8         precision,
+                  guint8         flags)
+{
+  const char *text;
+
+  memset (time, 0, sizeof *time);
+  time->instant = instant;
+  time->offset = offset;
+  time->precision = precision;
+  time->flags = flags;
+
+  if (precision > CHRONICLE_TIME_PRECISION_SECOND ||
+      (flags & ~(CHRONICLE_TIME_FLAG_APPROXIMATE | CHRONICLE_TIME_FLAG_HAS_OFFSET)) != 0)
+    return FALSE;
+
+  text = tables_string (t, zone);
+  if (text != NULL)
+    memcpy (time->zone, text, MIN (strlen (text), sizeof time->zone));
+
+  return !t->bad;
+}
+
+static gboolean
+add_extras_to_event (Tables            *t,
+                     const CacheExtras *extras,
+                     ChronicleEvent    *event)
+{
+  const guint32 *values;
+  guint count;
+
+  values = tables_list (t, extras->quotes, 3, &count);
+  for (guint i = 0; i < count && !t->bad; i++)
+    {
+      const char *text = tables_string (t, values[3 * i]);
+      g_autoptr(ChronicleQuote) quote = NULL;
+
+      if (text == NULL)
+        return FALSE;
+      quote = chronicle_quote_new (text, tables_string (t, values[3 * i + 1]),
+                                   tables_string (t, values[3 * i + 2]));
+      chronicle_event_add_quote (event, quote);
+    }
+
+  values = tables_list (t, extras->sources, 4, &count);
+  for (guint i = 0; i < count && !t->bad; i++)
+    {
+      g_autoptr(ChronicleSource) source =
+        chronicle_source_new (tables_string (t, values[4 * i]),
+                              tables_string (t, values[4 * i + 1]),
+                              tables_string (t, values[4 * i + 2]),
+                              tables_string (t, values[4 * i + 3]));
+
+      chronicle_event_add_source (event, source);
+    }
+
+  if (extras->extra != 0 && !t->bad)
+    {
+      const char *text = tables_string (t, extras->extra);
+      g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        return FALSE;
+      chronicle_event_set_extra_members (event, json_node_get_object (node));
+    }
+
+  return !t->bad;
+}
+
+static void
+free_events (ChronicleEvent **events,
+             guint            n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_object (&events[i]);
+  g_free (events);
+}
+
+/* What building the events reads. */
+typedef struct
+{
+  Tables             t;
+  const CacheEvent  *records;
+  const CacheExtras *extras;
+  gsize              n_extras;
+  GHashTable        *kinds;      /* string number → interned kind; read only */
+  ChronicleEvent   **events;
+  guint              first;
+  guint              last;
+  GCancellable      *cancellable;
+  void             (*progress) (double, gpointer);
+  gpointer           user_data;
+  gboolean           failed;
+} Job;
+
+static gboolean
+build_events (Job *job)
+{
+  Tables *t = &job->t;
+  guint i;
+
+  for (i = job->first; i < job->last; i++)
+    {
+      const CacheEvent *record = &job->records[i];
+      ChronicleEventFields fields = { 0, };
+      ChronicleEvent *event;
+
+      if (((i - job->first) & 0xFFF) == 0)
+        {
+          if (g_cancellable_is_cancelled (job->cancellable))
+            break;
+          if (job->progress != NULL)
+            job->progress ((double) (i - job->first) / MAX (job->last - job->first, 1),
+                           job->user_data);
+        }
+
+      if (record->status >= CHRONICLE_EVENT_N_STATUSES ||
+          (record->bits & ~(BIT_HAS_END | BIT_DERIVED_ID)) != 0 ||
+          !time_from_record (t, &fields.start, record->start_instant, record->start_offset,
+                             record->start_zone, record->start_precision, record->start_flags))
+        break;
+
+      fields.has_end = (record->bits & BIT_HAS_END) != 0;
+      if (fields.has_end &&
+          !time_from_record (t, &fields.end, record->end_instant, record->end_offset,
+                             record->end_zone, record->end_precision, record->end_flags))
+        break;
+
+      fields.kind = g_hash_table_lookup (job->kinds, GUINT_TO_POINTER (record->kind));
+      if (fields.kind == NULL)
+        break;
+
+      fields.status = record->status;
+      fields.derived_id = (record->bits & BIT_DERIVED_ID) != 0;
+      fields.id = tables_dup (t, record->id);
+      fields.title = tables_dup (t, record->title);
+      fields.summary = tables_dup (t, record->summary);
+      fields.description = tables_dup (t, record->description);
+      fields.location = tables_dup (t, record->location);
+      fields.actors = tables_strv (t, record->actors);
+      fields.tags = tables_strv (t, record->tags);
+      fields.file_index = record->file_index;
+
+      /* Takes the strings: freed with the event. */
+      event = job->events[i] = chronicle_event_new_take (&fields);
+      if (t->bad || chronicle_event_get_title (event) == NULL)
+        break;
+
+      if (record->extras != 0 &&
+          (record->extras > job->n_extras ||
+           !add_extras_to_event (t, &job->extras[record->extras - 1], event)))
+        break;
+    }
+
+  if (i < job->last)
+    {
+      g_debug ("Cached event %u is unreadable", i);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static ChronicleTimeline *
+build_timeline (GVariant    **fields,
+                GCancellable *cancellable,
+                void        (*progress) (double, gpointer),
+                gpointer      user_data)
+{
+  g_autoptr(ChronicleLoader) loader = chronicle_loader_new ();
+  g_autoptr(ChronicleTimeline) timeline = NULL;
+  g_autoptr(GBytes) header = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  ChronicleEvent **events;
+  gsize n_events;
+  gsize header_length;
+  const char *header_text;
+  Job job;
+
+  header_text = g_variant_get_string (fields[CACHE_HEADER], &header_length);
+  header = g_bytes_new_static (header_text, header_length);
+  timeline = chronicle_loader_load_bytes (loader, header, "cache", NULL, &error);
+  if (timeline == NULL || chronicle_loader_get_diagnostics (loader)->len > 0 ||
+      chronicle_timeline_get_n_events (timeline) > 0)
+    return NULL;
+
+  memset (&job, 0, sizeof job);
+  job.records = g_variant_get_fixed_array (fields[CACHE_EVENTS], &n_events, sizeof (CacheEvent));
+  job.extras = g_variant_get_fixed_array (fields[CACHE_EXTRAS], &job.n_extras,
+                                          sizeof (CacheExtras));
+  job.t.blob = g_variant_get_fixed_array (fields[CACHE_STRINGS], &job.t.blob_length, 1);
+  job.t.offsets = g_variant_get_fixed_array (fields[CACHE_OFFSETS], &job.t.n_offsets,
+                                             sizeof (guint32));
+  job.t.lists = g_variant_get_fixed_array (fields[CACHE_LISTS], &job.t.n_lists, sizeof (guint32));
+
+  /* Every string ends before the blob does; lists start with an empty one. */
+  if (job.t.blob_length == 0 || job.t.blob[job.t.blob_length - 1] != '\0' ||
+      job.t.n_offsets == 0 || job.t.n_lists == 0 || job.t.lists[0] != 0 || n_events > G_MAXUINT)
+    return NULL;
+
+  /* Kinds are few: each is interned once. */
+  for (gsize i = 0; i < n_events; i++)
+    {
+      guint32 number = job.records[i].kind;
+      const char *kind;
+
+      if (g_hash_table_contains (kinds, GUINT_TO_POINTER (number)))
+        continue;
+
+      kind = tables_string (&job.t, number);
+      if (kind == NULL || *kind == '\0')
+        return NULL;
+      g_hash_table_insert (kinds, GUINT_TO_POINTER (number), (gpointer) g_intern_string (kind));
+    }
+
+  events = g_new0 (ChronicleEvent *, MAX (n_events, 1));
+  job.kinds = kinds;
+  job.events = events;
+  job.first = 0;
+  job.last = n_events;
+  job.cancellable = cancellable;
+  job.progress = progress;
+  job.user_data = user_data;
+
+  if (!build_events (&job) || g_cancellable_is_cancelled (cancellable))
+    {
+      free_events (events, n_events);
+      return NULL;
+    }
+
+  if (!chronicle_timeline_add_events (timeline, events, n_events, &error))
+    {
+      g_debug ("Cached events: %s", error->message);
+      free_events (events, n_events);
+      return NULL;
+    }
+
+  free_events (events, n_events);
+
+  if (progress != NULL)
+    progress (1.0, user_data);
+
+  return g_steal_pointer (&timeline);
+}
+
+ChronicleTimeline *
+chronicle_cache_load (const char    *path,
+                      guint64        size,
+                      gint64         mtime,
+                      GCancellable  *cancellable,
+                      void         (*progress) (double   fraction,
+                                                gpointer user_data),
+                      gpointer       user_data)
+{
+  g_autofree char *cache_path = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) cache = NULL;
+  GVariant *fields[N_CACHE_FIELDS] = { NULL, };
+  ChronicleTimeline *timeline = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  cache_path = chronicle_cache_get_path (path);
+  mapped = g_mapped_file_new (cache_path, FALSE, NULL);
+  if (mapped == NULL)
+    return NULL;
+
+  /* Untrusted: GVariant checks every offset it reads, and the checksum
+   * the rest. */
+  bytes = g_mapped_file_get_bytes (mapped);
+  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
+  for (guint i = 0; i < N_CACHE_FIELDS; i++)
+    fields[i] = g_variant_get_child_value (cache, i);
+
+  if (g_strcmp0 (g_variant_get_string (fields[CACHE_MAGIC_FIELD], NULL), CACHE_MAGIC) != 0 ||
+      g_variant_get_uint32 (fields[CACHE_VERSION_FIELD]) != CACHE_VERSION ||
+      g_strcmp0 (g_variant_get_string (fields[CACHE_APP_VERSION], NULL), PACKAGE_VERSION) != 0)
+    g_debug ("The cache of %s is of another version", path);
+  else if (g_strcmp0 (g_variant_get_string (fields[CACHE_PATH], NULL), path) != 0 ||
+           g_variant_get_uint64 (fields[CACHE_SIZE]) != size ||
+           g_variant_get_int64 (fields[CACHE_MTIME]) != mtime)
+    g_debug ("The cache of %s is stale", path);
+  else if (g_variant_get_uint64 (fields[CACHE_CHECKSUM]) != checksum_fields (fields))
+    g_debug ("The cache of %s is truncated or corrupt", path);
+  else
+    timeline = build_timeline (fields, cancellable, progress, user_data);
+
+  for (guint i = 0; i < N_CACHE_FIELDS; i++)
+    g_variant_unref (fields[i]);
+
+  return timeline;
+}
