@@ -178,6 +178,9 @@ typedef struct
 
   ProgressTarget        *progress;
   double                 last_fraction;
+
+  /* The thread that started an async write: the job is freed there. */
+  GMainContext          *owner_context;
 } WriteJob;
 
 typedef struct
@@ -231,6 +234,7 @@ write_job_report (WriteJob *job,
                   double    fraction)
 {
   ProgressMessage *message;
+  GSource *source;
 
   if (job->progress == NULL)
     return;
@@ -243,8 +247,16 @@ write_job_report (WriteJob *job,
   message = g_new0 (ProgressMessage, 1);
   message->target = progress_target_ref (job->progress);
   message->fraction = fraction;
-  g_main_context_invoke_full (job->progress->context, G_PRIORITY_DEFAULT,
-                              progress_message_dispatch, message, progress_message_free);
+
+  /* Always through the caller's loop: g_main_context_invoke() would call
+   * the caller's function here, on the worker, whenever it could acquire
+   * the context. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_message_dispatch, message, progress_message_free);
+  g_source_set_static_name (source, "[chronicle] export progress");
+  g_source_attach (source, job->progress->context);
+  g_source_unref (source);
 }
 
 static gboolean
@@ -255,11 +267,38 @@ progress_target_release_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void write_job_free (WriteJob *job);
+
+static gboolean
+write_job_free_cb (gpointer user_data)
+{
+  write_job_free (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 write_job_free (WriteJob *job)
 {
-  /* The task may drop the job on the worker thread: the caller's data
-   * is let go on the caller's thread, after the last report. */
+  /* GTask may drop its last reference, and so the job, on the worker
+   * thread. Render nodes hold Pango fonts, which are not safe to let go
+   * of beside a main thread that draws text: free the job on the thread
+   * that started it. An idle source, not g_main_context_invoke(), which
+   * would run the callback right here if it could acquire the context. */
+  if (job->owner_context != NULL && !g_main_context_is_owner (job->owner_context))
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, write_job_free_cb, job, NULL);
+      g_source_set_static_name (source, "[chronicle] free export job");
+      g_source_attach (source, job->owner_context);
+      g_source_unref (source);
+      return;
+    }
+
+  /* The caller's progress data is let go on the caller's thread, after
+   * the last report. */
   if (job->progress != NULL)
     {
       ProgressTarget *target = g_steal_pointer (&job->progress);
@@ -276,6 +315,7 @@ write_job_free (WriteJob *job)
   g_clear_pointer (&job->page_nodes, g_ptr_array_unref);
   g_clear_pointer (&job->title, g_free);
   g_clear_pointer (&job->progress, progress_target_unref);
+  g_clear_pointer (&job->owner_context, g_main_context_unref);
   g_free (job);
 }
 
@@ -2625,6 +2665,7 @@ chronicle_exporter_write_file_async (ChronicleExporter           *self,
   g_task_set_source_tag (task, chronicle_exporter_write_file_async);
 
   job = chronicle_exporter_prepare (self, format, file);
+  job->owner_context = g_main_context_ref_thread_default ();
   if (progress != NULL)
     {
       job->progress = g_new0 (ProgressTarget, 1);
