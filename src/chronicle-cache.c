@@ -12,8 +12,11 @@
 #include "chronicle-cache.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -24,6 +27,7 @@
 /* Bump whenever the records, or what the model makes of a file, change. */
 #define CACHE_VERSION   1
 #define CACHE_SUFFIX    ".gvariant"
+#define TEMP_INFIX      ".tmp-"
 
 /* One event: fixed size, so that the array of them is read in place. The
  * GVariant type lists the same fields in the same order, and the C layout
@@ -528,15 +532,17 @@ array_variant (const char *type,
   return g_variant_new_from_bytes (G_VARIANT_TYPE (type), g_bytes_new_take (data, size), TRUE);
 }
 
-GBytes *
-chronicle_cache_serialize (ChronicleTimeline *timeline,
-                           const char        *path,
-                           guint64            size,
-                           gint64             mtime)
+/* The cache's fields, each serialized on its own (the big ones are the
+ * arrays they were built in); FALSE when the timeline is too big. */
+static gboolean
+build_fields (ChronicleTimeline  *timeline,
+              const char         *path,
+              guint64             size,
+              gint64              mtime,
+              GVariant          **fields)
 {
   g_autofree char *header = NULL;
-  GVariant *fields[N_CACHE_FIELDS] = { NULL, };
-  g_autoptr(GVariant) cache = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new (NULL, NULL);
   CacheEvent *records;
   GArray *events;
   GArray *lists;
@@ -545,15 +551,15 @@ chronicle_cache_serialize (ChronicleTimeline *timeline,
   guint32 zero = 0;
   guint n;
 
-  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
   header = header_json (timeline);
   if (header == NULL)
-    return NULL;
+    return FALSE;
 
   n = chronicle_timeline_get_n_events (timeline);
   strings_init (&strings);
+  /* The text of the events is most of the file: no growing step by step. */
+  g_string_set_size (strings.blob, MIN (size, G_MAXUINT32));
+  g_string_truncate (strings.blob, 1);
   events = g_array_sized_new (FALSE, TRUE, sizeof (CacheEvent), n);
   g_array_set_size (events, n);
   records = (CacheEvent *) (gpointer) events->data;
@@ -581,8 +587,18 @@ chronicle_cache_serialize (ChronicleTimeline *timeline,
       if (chronicle_event_has_derived_id (event))
         record->bits |= BIT_DERIVED_ID;
       record->title = strings_add (&strings, chronicle_event_get_title (event), FALSE);
-      /* Kinds are interned: their pointers live. */
-      record->kind = strings_add (&strings, chronicle_event_get_kind (event), TRUE);
+      /* Kinds are interned: found by pointer. */
+      {
+        const char *kind = chronicle_event_get_kind (event);
+        gpointer number;
+
+        if (!g_hash_table_lookup_extended (kinds, kind, NULL, &number))
+          {
+            number = GUINT_TO_POINTER (strings_add (&strings, kind, FALSE));
+            g_hash_table_insert (kinds, (gpointer) kind, number);
+          }
+        record->kind = GPOINTER_TO_UINT (number);
+      }
       record->summary = strings_add (&strings, chronicle_event_get_summary (event), FALSE);
       record->description = strings_add (&strings, chronicle_event_get_description (event),
                                          FALSE);
@@ -600,7 +616,7 @@ chronicle_cache_serialize (ChronicleTimeline *timeline,
       g_array_unref (lists);
       g_array_unref (extras);
       strings_clear (&strings);
-      return NULL;
+      return FALSE;
     }
 
   fields[CACHE_MAGIC_FIELD] = g_variant_new_string (CACHE_MAGIC);
@@ -624,9 +640,33 @@ chronicle_cache_serialize (ChronicleTimeline *timeline,
       g_variant_ref_sink (fields[i]);
   fields[CACHE_CHECKSUM] = g_variant_ref_sink (g_variant_new_uint64 (checksum_fields (fields)));
 
-  cache = g_variant_ref_sink (g_variant_new_tuple (fields, N_CACHE_FIELDS));
+  return TRUE;
+}
+
+static void
+clear_fields (GVariant **fields)
+{
   for (guint i = 0; i < N_CACHE_FIELDS; i++)
-    g_variant_unref (fields[i]);
+    g_clear_pointer (&fields[i], g_variant_unref);
+}
+
+GBytes *
+chronicle_cache_serialize (ChronicleTimeline *timeline,
+                           const char        *path,
+                           guint64            size,
+                           gint64             mtime)
+{
+  GVariant *fields[N_CACHE_FIELDS] = { NULL, };
+  g_autoptr(GVariant) cache = NULL;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (timeline), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!build_fields (timeline, path, size, mtime, fields))
+    return NULL;
+
+  cache = g_variant_ref_sink (g_variant_new_tuple (fields, N_CACHE_FIELDS));
+  clear_fields (fields);
 
   g_assert (g_variant_is_of_type (cache, G_VARIANT_TYPE (CACHE_TYPE)));
 
@@ -673,6 +713,16 @@ forget_oldest (const char *dir,
     {
       CacheFile file;
       GStatBuf buf;
+
+      /* What a write that never finished (Chronicle quit) left. */
+      if (strstr (name, CACHE_SUFFIX TEMP_INFIX) != NULL)
+        {
+          g_autofree char *temp = g_build_filename (dir, name, NULL);
+
+          if (g_stat (temp, &buf) == 0 && buf.st_mtime < time (NULL) - 3600)
+            g_unlink (temp);
+          continue;
+        }
 
       if (!g_str_has_suffix (name, CACHE_SUFFIX))
         continue;
@@ -722,6 +772,212 @@ chronicle_cache_write (const char  *path,
   forget_oldest (dir, cache_path);
 
   return TRUE;
+}
+
+/* Writing the fields one after the other, as g_variant_new_tuple() would
+ * lay them out, without first copying them all into one buffer. */
+
+typedef struct
+{
+  gsize    alignment;
+  gboolean variable;
+} FieldLayout;
+
+static const FieldLayout field_layouts[N_CACHE_FIELDS] = {
+  [CACHE_MAGIC_FIELD] = { 1, TRUE },
+  [CACHE_VERSION_FIELD] = { 4, FALSE },
+  [CACHE_APP_VERSION] = { 1, TRUE },
+  [CACHE_PATH] = { 1, TRUE },
+  [CACHE_SIZE] = { 8, FALSE },
+  [CACHE_MTIME] = { 8, FALSE },
+  [CACHE_CHECKSUM] = { 8, FALSE },
+  [CACHE_HEADER] = { 1, TRUE },
+  [CACHE_EVENTS] = { 8, TRUE },
+  [CACHE_STRINGS] = { 1, TRUE },
+  [CACHE_OFFSETS] = { 4, TRUE },
+  [CACHE_LISTS] = { 4, TRUE },
+  [CACHE_EXTRAS] = { 4, TRUE },
+};
+
+static gboolean
+write_all (int           fd,
+           gconstpointer data,
+           gsize         length)
+{
+  const char *p = data;
+
+  while (length > 0)
+    {
+      gssize written = write (fd, p, MIN (length, 1 << 30));
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return FALSE;
+      p += written;
+      length -= written;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_fields (const char  *cache_path,
+              GVariant   **fields,
+              GError     **error)
+{
+  static const char zeros[8] = { 0, };
+  g_autofree char *temp = g_strconcat (cache_path, TEMP_INFIX "XXXXXX", NULL);
+  guint64 ends[N_CACHE_FIELDS];
+  guint n_ends = 0;
+  guint64 body = 0;
+  guint64 width;
+  gboolean ok = TRUE;
+  int saved_errno;
+  int fd;
+
+  /* A tuple: each member at its alignment, then the end of every
+   * variable-sized member but the last, backwards, each as wide as the
+   * whole needs (gvariant-serialiser.c). */
+  for (guint i = 0; i < N_CACHE_FIELDS; i++)
+    {
+      body += (field_layouts[i].alignment - body % field_layouts[i].alignment) %
+              field_layouts[i].alignment;
+      body += g_variant_get_size (fields[i]);
+      if (field_layouts[i].variable && i + 1 < N_CACHE_FIELDS)
+        ends[n_ends++] = body;
+    }
+
+  if (body + n_ends <= G_MAXUINT8)
+    width = 1;
+  else if (body + 2 * n_ends <= G_MAXUINT16)
+    width = 2;
+  else if (body + 4 * n_ends <= G_MAXUINT32)
+    width = 4;
+  else
+    width = 8;
+
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", temp, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  body = 0;
+  for (guint i = 0; i < N_CACHE_FIELDS && ok; i++)
+    {
+      gsize padding = (field_layouts[i].alignment - body % field_layouts[i].alignment) %
+                      field_layouts[i].alignment;
+      gsize size = g_variant_get_size (fields[i]);
+
+      ok = write_all (fd, zeros, padding) &&
+           (size == 0 || write_all (fd, g_variant_get_data (fields[i]), size));
+      body += padding + size;
+    }
+
+  for (guint i = n_ends; i > 0 && ok; i--)
+    {
+      guint64 end = GUINT64_TO_LE (ends[i - 1]);
+
+      /* Little-endian, the low bytes first. */
+      ok = write_all (fd, &end, width);
+    }
+
+  saved_errno = errno;
+  if (close (fd) != 0 && ok)
+    {
+      saved_errno = errno;
+      ok = FALSE;
+    }
+
+  if (ok && g_rename (temp, cache_path) != 0)
+    {
+      saved_errno = errno;
+      ok = FALSE;
+    }
+
+  if (!ok)
+    {
+      g_unlink (temp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", cache_path, g_strerror (saved_errno));
+    }
+
+  return ok;
+}
+
+typedef struct
+{
+  char     *path;
+  GVariant *fields[N_CACHE_FIELDS];
+} SaveJob;
+
+static GMutex saving_mutex;
+static GCond  saving_cond;
+static guint  n_saving;
+
+static gpointer
+save_thread (gpointer data)
+{
+  SaveJob *job = data;
+  g_autofree char *dir = cache_dir ();
+  g_autofree char *cache_path = chronicle_cache_get_path (job->path);
+  g_autoptr(GError) error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !write_fields (cache_path, job->fields, &error))
+    g_debug ("Cannot write the cache of %s: %s", job->path,
+             error != NULL ? error->message : g_strerror (errno));
+  else
+    forget_oldest (dir, cache_path);
+
+  clear_fields (job->fields);
+  g_free (job->path);
+  g_free (job);
+
+  g_mutex_lock (&saving_mutex);
+  n_saving--;
+  g_cond_broadcast (&saving_cond);
+  g_mutex_unlock (&saving_mutex);
+
+  return NULL;
+}
+
+void
+chronicle_cache_save (ChronicleTimeline *timeline,
+                      const char        *path,
+                      guint64            size,
+                      gint64             mtime)
+{
+  SaveJob *job;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (timeline));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (SaveJob, 1);
+  if (!build_fields (timeline, path, size, mtime, job->fields))
+    {
+      g_free (job);
+      return;
+    }
+  job->path = g_strdup (path);
+
+  g_mutex_lock (&saving_mutex);
+  n_saving++;
+  g_mutex_unlock (&saving_mutex);
+
+  g_thread_unref (g_thread_new ("chronicle-cache", save_thread, job));
+}
+
+void
+chronicle_cache_wait (void)
+{
+  g_mutex_lock (&saving_mutex);
+  while (n_saving > 0)
+    g_cond_wait (&saving_cond, &saving_mutex);
+  g_mutex_unlock (&saving_mutex);
 }
 
 /* Reading */

@@ -52,6 +52,15 @@ GBytes            *chronicle_cache_serialize  (ChronicleTimeline *timeline,
                                                const char        *path,
                                                guint64            size,
                                                gint64             mtime);
+/* Serializes @timeline (see chronicle_cache_serialize()), then writes it
+ * in a thread of its own, piece by piece, atomically, and forgets the
+ * oldest caches beyond CHRONICLE_CACHE_MAX_FILES. */
+void               chronicle_cache_save       (ChronicleTimeline *timeline,
+                                               const char        *path,
+                                               guint64            size,
+                                               gint64             mtime);
+/* Returns once every chronicle_cache_save() so far has written its file. */
+void               chronicle_cache_wait       (void);
 /* Writes @bytes atomically as the cache of @path, then forgets the oldest
  * caches beyond CHRONICLE_CACHE_MAX_FILES. */
 gboolean           chronicle_cache_write      (const char   *path,

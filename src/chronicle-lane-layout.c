@@ -45,6 +45,7 @@ typedef struct
   guint         by_class_size;
   guint         class_offsets[N_DURATION_CLASSES + 1];
   gint64        class_max[N_DURATION_CLASSES];
+  guint         class_next[N_DURATION_CLASSES];  /* while filling */
   guint         n_rows;
   guint         kind;
   guint         rank;
@@ -61,6 +62,7 @@ typedef struct
   guint16 kind;
   guint8  status;
   guint8  flags;
+  guint8  duration_class;
 } EntryTemplate;
 
 struct _ChronicleLaneLayout
@@ -317,9 +319,10 @@ duration_class (gint64 duration)
 /* Rows: each entry takes the lowest row that is free at its start. With the
  * number of rows bounded, this is linear in the entries. */
 static void
-stack_lane (Lane   *lane,
-            guint   index,
-            gint64  point_extent)
+stack_lane (Lane     *lane,
+            guint     index,
+            gint64    point_extent,
+            gboolean  indexed)
 {
   gint64 row_end[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
   guint last_shared = CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1;
@@ -327,8 +330,11 @@ stack_lane (Lane   *lane,
   guint i;
 
   lane->max_duration = 0;
-  memset (lane->class_offsets, 0, sizeof lane->class_offsets);
-  memset (lane->class_max, 0, sizeof lane->class_max);
+  if (!indexed)
+    {
+      memset (lane->class_offsets, 0, sizeof lane->class_offsets);
+      memset (lane->class_max, 0, sizeof lane->class_max);
+    }
 
   for (i = 0; i < lane->entries->len; i++)
     {
@@ -339,10 +345,14 @@ stack_lane (Lane   *lane,
       guint row = G_MAXUINT;
       guint r;
 
-      /* Counted here for index_lane_durations(), in the same pass. */
+      /* Counted here for index_lane_durations(), in the same pass, unless
+       * the fast rebuild already indexed the lane. */
       entry->lane = index;
-      lane->class_offsets[c + 1]++;
-      lane->class_max[c] = MAX (lane->class_max[c], duration);
+      if (!indexed)
+        {
+          lane->class_offsets[c + 1]++;
+          lane->class_max[c] = MAX (lane->class_max[c], duration);
+        }
 
       for (r = 0; r < n_rows; r++)
         {
@@ -518,6 +528,7 @@ chronicle_lane_layout_update_templates (ChronicleLaneLayout *self,
       t->kind = entry.kind;
       t->status = entry.status;
       t->flags = entry.flags;
+      t->duration_class = duration_class (entry.end - entry.start);
     }
 
   self->templates_valid = TRUE;
@@ -593,6 +604,7 @@ chronicle_lane_layout_fill_fast (ChronicleLaneLayout *self,
       Lane *lane = template_lane (self, lanes_by_key, by_key, t);
 
       lane->n_rows++;
+      lane->class_offsets[t->duration_class + 1]++;
       model_positions[i] = position;
       starts[i] = t->start;
 
@@ -608,11 +620,25 @@ chronicle_lane_layout_fill_fast (ChronicleLaneLayout *self,
         }
     }
 
+  /* The duration index is filled in the same pass as the entries: the
+   * timeline's order is the lanes' order, so nothing moves after. */
   for (i = 0; i < self->lanes->len; i++)
     {
       Lane *lane = g_ptr_array_index (self->lanes, i);
 
       g_array_set_size (lane->entries, lane->n_rows);
+      if (lane->by_class_size < lane->n_rows)
+        {
+          g_free (lane->by_class);
+          lane->by_class = g_new (guint, lane->n_rows);
+          lane->by_class_size = lane->n_rows;
+        }
+      for (guint c = 0; c < N_DURATION_CLASSES; c++)
+        {
+          lane->class_offsets[c + 1] += lane->class_offsets[c];
+          lane->class_next[c] = lane->class_offsets[c];
+          lane->class_max[c] = 0;
+        }
       lane->n_rows = 0;
     }
 
@@ -620,8 +646,12 @@ chronicle_lane_layout_fill_fast (ChronicleLaneLayout *self,
     {
       const EntryTemplate *t = &templates[model_positions[i]];
       Lane *lane = template_lane (self, lanes_by_key, by_key, t);
-      ChronicleLaneEntry *entry = &g_array_index (lane->entries, ChronicleLaneEntry,
-                                                  lane->n_rows++);
+      guint index = lane->n_rows++;
+      ChronicleLaneEntry *entry = &g_array_index (lane->entries, ChronicleLaneEntry, index);
+      guint c = t->duration_class;
+
+      lane->by_class[lane->class_next[c]++] = index;
+      lane->class_max[c] = MAX (lane->class_max[c], t->end - t->start);
 
       entry->start = t->start;
       entry->end = t->end;
@@ -844,8 +874,9 @@ chronicle_lane_layout_rebuild (ChronicleLaneLayout *self)
       if (!sorted)
         g_array_sort (lane->entries, compare_entries);
 
-      stack_lane (lane, i, point_extent);
-      index_lane_durations (lane);
+      stack_lane (lane, i, point_extent, self->fast);
+      if (!self->fast)
+        index_lane_durations (lane);
     }
 
   /* What the last rebuild had and this one did not reuse. */

@@ -2746,12 +2746,10 @@ chronicle_loader_load_file_internal (ChronicleLoader  *self,
    * diagnostics. */
   if (timeline != NULL && cache_key != NULL && self->diagnostics->len == 0)
     {
-      g_autoptr(GBytes) cache = NULL;
-
+      /* The model is read here, before anyone else has it; the file is
+       * written in the background. */
       g_clear_pointer (&contents, g_free);
-      cache = chronicle_cache_serialize (timeline, cache_key, size, mtime);
-      if (cache != NULL && !chronicle_cache_write (cache_key, cache, &local_error))
-        g_debug ("Cannot cache %s: %s", display_name, local_error->message);
+      chronicle_cache_save (timeline, cache_key, size, mtime);
     }
 
   return timeline;

@@ -39,8 +39,8 @@
 /* A lane with more events in view than one per this many pixels (and at
  * least SUMMARY_MIN_EVENTS) is drawn as a density summary: how many events
  * start in each SUMMARY_BIN pixels wide column, not a marker each. */
-#define SUMMARY_DENSITY   4.0
-#define SUMMARY_MIN_EVENTS 256
+#define SUMMARY_DENSITY   8.0
+#define SUMMARY_MIN_EVENTS 128
 #define SUMMARY_BIN       4.0
 /* What is left of the events a search does not find. */
 #define NON_MATCH_OPACITY 0.25

@@ -671,6 +671,20 @@ assert_same_layout (ChronicleLaneLayout *a,
       eb = chronicle_lane_layout_get_entries (b, lane, &nb);
       g_assert_cmpuint (na, ==, nb);
       g_assert_cmpmem (ea, na * sizeof (ChronicleLaneEntry), eb, nb * sizeof (ChronicleLaneEntry));
+
+      /* And the duration index behind the visible entries. */
+      for (guint k = 0; k < 20 && na > 0; k++)
+        {
+          g_autoptr(GArray) va = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_autoptr(GArray) vb = g_array_new (FALSE, FALSE, sizeof (guint));
+          gint64 from = ea[(k * 37) % na].start;
+          gint64 to = from + 3600 * (1 + k * k * 50);
+
+          chronicle_lane_layout_collect_visible (a, lane, from, to, va);
+          chronicle_lane_layout_collect_visible (b, lane, from, to, vb);
+          g_assert_cmpuint (va->len, >, 0);
+          g_assert_cmpmem (va->data, va->len * sizeof (guint), vb->data, vb->len * sizeof (guint));
+        }
     }
 }
 
