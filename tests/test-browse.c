@@ -22,69 +22,9 @@
 #include "chronicle-timeline-view-private.h"
 #include "chronicle-window-private.h"
 
-#define WAIT_TIMEOUT_MS 20000
+#include "window-test-utils.h"
 
 static char *data_home;
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds, failing the test after a while. */
-#define WAIT_FOR(cond)                                                    \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint timeout_id_ = g_timeout_add (WAIT_TIMEOUT_MS, timed_out_cb,     \
-                                       &timed_out_);                      \
-    while (!(cond) && !timed_out_)                                        \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (timeout_id_);                                      \
-    g_assert_true (cond);                                                 \
-  } G_STMT_END
-
-static void
-iterate_a_while (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static ChronicleWindow *
-window_new_shown (void)
-{
-  ChronicleWindow *window = chronicle_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
-static void
-wait_for_load (ChronicleWindow *window)
-{
-  WAIT_FOR (!_chronicle_window_get_loading (window) && chronicle_window_get_timeline (window) != NULL);
-}
-
-static ChronicleWindow *
-window_new_bundled (void)
-{
-  ChronicleWindow *window = window_new_shown ();
-
-  chronicle_window_load_bundled (window);
-  wait_for_load (window);
-
-  return window;
-}
 
 static ChronicleWindow *
 window_new_for_file (GFile *file)
@@ -97,26 +37,12 @@ window_new_for_file (GFile *file)
   return window;
 }
 
-static gboolean
-weak_ref_is_empty (GWeakRef *ref)
-{
-  g_autoptr(GObject) object = g_weak_ref_get (ref);
-
-  return object == NULL;
-}
-
 static void
 window_destroy (ChronicleWindow *window)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.chronicle.Chronicle");
-  GWeakRef ref;
 
-  g_weak_ref_init (&ref, window);
-  gtk_window_destroy (GTK_WINDOW (window));
-
-  /* The window must go away: nothing of ours may keep it alive. */
-  WAIT_FOR (weak_ref_is_empty (&ref));
-  g_weak_ref_clear (&ref);
+  window_destroy_and_wait (GTK_WINDOW (window));
 
   /* Views set the grouping, which GSettings remembers for the next test. */
   g_settings_reset (settings, "group-by");

@@ -19,61 +19,7 @@
 #include "chronicle-print-operation.h"
 #include "chronicle-window-private.h"
 
-#define WAIT_TIMEOUT_MS 20000
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds, failing the test after a while. */
-#define WAIT_FOR(cond)                                                    \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint timeout_id_ = g_timeout_add (WAIT_TIMEOUT_MS, timed_out_cb,     \
-                                       &timed_out_);                      \
-    while (!(cond) && !timed_out_)                                        \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (timeout_id_);                                      \
-    g_assert_true (cond);                                                 \
-  } G_STMT_END
-
-static ChronicleWindow *
-window_new_bundled (void)
-{
-  ChronicleWindow *window = chronicle_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  chronicle_window_load_bundled (window);
-  WAIT_FOR (!_chronicle_window_get_loading (window) && chronicle_window_get_timeline (window) != NULL);
-
-  return window;
-}
-
-static gboolean
-weak_ref_is_empty (GWeakRef *ref)
-{
-  g_autoptr(GObject) object = g_weak_ref_get (ref);
-
-  return object == NULL;
-}
-
-static void
-window_destroy (GtkWindow *window)
-{
-  GWeakRef ref;
-
-  g_weak_ref_init (&ref, window);
-  gtk_window_destroy (window);
-  WAIT_FOR (weak_ref_is_empty (&ref));
-  g_weak_ref_clear (&ref);
-}
+#include "window-test-utils.h"
 
 /* Activates the shortcut a key press of @keyval with @modifiers would. */
 static gboolean
@@ -197,7 +143,7 @@ test_dialog_opens (void)
   g_assert_cmpint (options.scale, ==, 1);
   g_assert_false (options.use_visible_range);
 
-  window_destroy (GTK_WINDOW (window));
+  window_destroy_and_wait (GTK_WINDOW (window));
 }
 
 static void
@@ -233,7 +179,7 @@ test_format_updates_preview (void)
   image = _chronicle_export_dialog_get_preview_paintable (dialog);
   g_assert_cmpfloat_with_epsilon (gdk_paintable_get_intrinsic_aspect_ratio (image), 841.89 / 595.28, 0.01);
 
-  window_destroy (GTK_WINDOW (window));
+  window_destroy_and_wait (GTK_WINDOW (window));
 }
 
 static void
@@ -274,7 +220,7 @@ test_export_writes_file (void)
   WAIT_FOR (weak_ref_is_empty (&ref));
   g_weak_ref_clear (&ref);
 
-  window_destroy (GTK_WINDOW (window));
+  window_destroy_and_wait (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -299,7 +245,7 @@ test_export_failure (void)
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog)));
 
   gtk_window_destroy (message);
-  window_destroy (GTK_WINDOW (window));
+  window_destroy_and_wait (GTK_WINDOW (window));
 }
 
 static void
@@ -323,7 +269,7 @@ test_exports_chosen_view (void)
   g_assert_nonnull (strstr (markdown, "Johnson warns of militarized immigration enforcement"));
   g_assert_null (strstr (markdown, "Trump calls Chicago a hellhole"));
 
-  window_destroy (GTK_WINDOW (window));
+  window_destroy_and_wait (GTK_WINDOW (window));
 }
 
 static void
@@ -361,7 +307,7 @@ test_copy_view (void)
   g_assert_cmpmem (text, strlen (text), g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
   g_assert_nonnull (strstr (text, "Federal plans for Chicago"));
 
-  window_destroy (GTK_WINDOW (window));
+  window_destroy_and_wait (GTK_WINDOW (window));
 }
 
 static void
@@ -409,7 +355,7 @@ test_print_to_pdf (void)
 out:
   g_unlink (path);
   g_rmdir (dir);
-  window_destroy (GTK_WINDOW (window));
+  window_destroy_and_wait (GTK_WINDOW (window));
 }
 
 int
