@@ -21,6 +21,7 @@ import sys
 LAYERS = [
     ('model', {
         'chronicle-actor', 'chronicle-cache', 'chronicle-diagnostic', 'chronicle-era', 'chronicle-event',
+        'chronicle-event-table',
         'chronicle-kind', 'chronicle-loader', 'chronicle-time', 'chronicle-timeline',
         'chronicle-view', 'chronicle-writer',
     }),
@@ -30,7 +31,7 @@ LAYERS = [
         'chronicle-view-state',
     }),
     ('drawing', {
-        'chronicle-timeline-painter',
+        'chronicle-label-cache', 'chronicle-timeline-painter',
     }),
 ]
 NO_GTK = {'model', 'view state'}

@@ -388,16 +388,20 @@ chronicle_filter_popover_create_row (ChronicleFilterPopover *self,
   return list_row;
 }
 
+/* Counts each string of @sets, for every event, into @counts. */
 static void
-count_strings (GHashTable         *counts,
-               const char * const *strings)
+count_strings (GHashTable                *counts,
+               const ChronicleStringSets *sets,
+               guint                      n_events)
 {
-  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
-    {
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, strings[i]));
+  g_autofree guint *by_number = g_new0 (guint, MAX (sets->n_strings, 1));
 
-      g_hash_table_replace (counts, (gpointer) strings[i], GUINT_TO_POINTER (count + 1));
-    }
+  for (guint k = 0; k < sets->offsets[n_events]; k++)
+    by_number[sets->members[k]]++;
+
+  for (guint i = 0; i < sets->n_strings; i++)
+    if (by_number[i] > 0)
+      g_hash_table_replace (counts, (gpointer) sets->strings[i], GUINT_TO_POINTER (by_number[i]));
 }
 
 /* Rows for the strings the events use, sorted by what they show. */
@@ -451,8 +455,14 @@ chronicle_filter_popover_rebuild (ChronicleFilterPopover *self)
   gboolean statuses_used[CHRONICLE_EVENT_N_STATUSES] = { FALSE, };
   const char * const *state_kinds;
   const char * const *state_statuses;
+  g_autoptr(ChronicleEventTable) table = NULL;
+  g_autofree gboolean *kind_used = NULL;
+  const char * const *kind_ids;
+  ChronicleStringSets actors;
+  ChronicleStringSets tags;
   ChronicleTimeline *timeline;
   GListModel *kinds;
+  guint n_kind_ids;
   guint n_events;
 
   g_assert (CHRONICLE_IS_FILTER_POPOVER (self));
@@ -471,19 +481,30 @@ chronicle_filter_popover_rebuild (ChronicleFilterPopover *self)
   state_kinds = chronicle_view_state_get_kinds (self->state);
   state_statuses = chronicle_view_state_get_statuses (self->state);
 
-  /* One pass over the events, when the popover first shows. */
-  n_events = chronicle_timeline_get_n_events (timeline);
+  /* One pass over the events' table, when the popover first shows: no
+   * event is read (a timeline from the cache makes events only when they
+   * are shown). */
+  table = chronicle_timeline_get_table (timeline);
+  n_events = chronicle_event_table_get_n_events (table);
+  kind_ids = chronicle_event_table_get_kind_ids (table, &n_kind_ids);
+  kind_used = g_new0 (gboolean, MAX (n_kind_ids, 1));
   for (guint i = 0; i < n_events; i++)
     {
-      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
-      ChronicleKind *kind = chronicle_timeline_get_event_kind (timeline, event);
-
-      if (kind != NULL)
-        g_hash_table_add (kinds_used, (gpointer) chronicle_kind_get_id (kind));
-      statuses_used[chronicle_event_get_status (event)] = TRUE;
-      count_strings (actors_used, chronicle_event_get_actors (event));
-      count_strings (tags_used, chronicle_event_get_tags (event));
+      kind_used[chronicle_event_table_get_kinds (table)[i]] = TRUE;
+      statuses_used[chronicle_event_table_get_statuses (table)[i]] = TRUE;
     }
+
+  /* Drawn as their own kind when the timeline knows it, else as "other". */
+  for (guint i = 0; i < n_kind_ids; i++)
+    if (kind_used[i])
+      g_hash_table_add (kinds_used,
+                        chronicle_timeline_lookup_kind (timeline, kind_ids[i]) != NULL
+                          ? (gpointer) kind_ids[i] : (gpointer) CHRONICLE_KIND_OTHER);
+
+  chronicle_event_table_get_actors (table, &actors);
+  chronicle_event_table_get_tags (table, &tags);
+  count_strings (actors_used, &actors, n_events);
+  count_strings (tags_used, &tags, n_events);
 
   kinds = chronicle_timeline_get_kinds (timeline);
   for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)

@@ -2752,6 +2752,11 @@ chronicle_loader_load_file_internal (ChronicleLoader  *self,
       chronicle_cache_save (timeline, cache_key, size, mtime);
     }
 
+  /* What views read of every event, made here, off the thread that will
+   * show the timeline. */
+  if (timeline != NULL)
+    chronicle_event_table_unref (chronicle_timeline_get_table (timeline));
+
   return timeline;
 }
 

@@ -469,47 +469,48 @@ sort_numbers (guint32 *numbers,
     }
 }
 
-/* Tokenizes @event into self->event_tokens: sorted, no duplicates. */
+static void
+collect_text_cb (ChronicleEventText  field,
+                 const char         *text,
+                 gpointer            user_data)
+{
+  ChronicleSearchIndex *self = user_data;
+
+  switch (field)
+    {
+    case CHRONICLE_EVENT_TEXT_TITLE:
+    case CHRONICLE_EVENT_TEXT_SUMMARY:
+    case CHRONICLE_EVENT_TEXT_DESCRIPTION:
+    case CHRONICLE_EVENT_TEXT_QUOTE:
+      chronicle_search_index_add_text (self, text);
+      break;
+
+    case CHRONICLE_EVENT_TEXT_LOCATION:
+    case CHRONICLE_EVENT_TEXT_TAG:
+      chronicle_search_index_add_short_text (self, text);
+      break;
+
+    /* Actors are found by the name people see. */
+    case CHRONICLE_EVENT_TEXT_ACTOR:
+    case CHRONICLE_EVENT_TEXT_QUOTE_SPEAKER:
+    default:
+      chronicle_search_index_add_short_text (self, chronicle_timeline_get_actor_name (self->timeline, text));
+      break;
+    }
+}
+
+/* Tokenizes the event at @position into self->event_tokens: sorted, no
+ * duplicates. Reads the texts in place, making no event. */
 static void
 chronicle_search_index_collect (ChronicleSearchIndex *self,
-                                ChronicleEvent       *event)
+                                guint                 position)
 {
-  const char * const *actors;
-  const char * const *tags;
-  GPtrArray *quotes;
   guint32 *numbers;
   guint n = 0;
 
   g_array_set_size (self->event_tokens, 0);
 
-  chronicle_search_index_add_text (self, chronicle_event_get_title (event));
-  chronicle_search_index_add_text (self, chronicle_event_get_summary (event));
-  chronicle_search_index_add_text (self, chronicle_event_get_description (event));
-  chronicle_search_index_add_short_text (self, chronicle_event_get_location (event));
-
-  actors = chronicle_event_get_actors (event);
-  for (guint i = 0; actors != NULL && actors[i] != NULL; i++)
-    {
-      const char *name = chronicle_timeline_get_actor_name (self->timeline, actors[i]);
-
-      chronicle_search_index_add_short_text (self, name);
-    }
-
-  quotes = chronicle_event_get_quotes (event);
-  for (guint i = 0; quotes != NULL && i < quotes->len; i++)
-    {
-      const ChronicleQuote *quote = g_ptr_array_index (quotes, i);
-
-      chronicle_search_index_add_text (self, quote->text);
-      if (quote->speaker != NULL)
-        chronicle_search_index_add_short_text (self,
-                                               chronicle_timeline_get_actor_name (self->timeline,
-                                                                                  quote->speaker));
-    }
-
-  tags = chronicle_event_get_tags (event);
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    chronicle_search_index_add_short_text (self, tags[i]);
+  chronicle_timeline_foreach_text (self->timeline, position, collect_text_cb, self);
 
   if (self->event_tokens->len < 2)
     return;
@@ -546,9 +547,7 @@ chronicle_search_index_splice (ChronicleSearchIndex *self,
     {
       gsize end;
 
-      ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, position + i);
-
-      chronicle_search_index_collect (self, event);
+      chronicle_search_index_collect (self, position + i);
       g_array_append_vals (new_tokens, self->event_tokens->data, self->event_tokens->len);
       end = first + new_tokens->len;
       g_array_append_val (new_ends, end);
@@ -604,7 +603,7 @@ chronicle_search_index_index_events (ChronicleSearchIndex *self,
     {
       gsize end;
 
-      chronicle_search_index_collect (self, chronicle_timeline_get_event (self->timeline, i));
+      chronicle_search_index_collect (self, i);
       g_array_append_vals (self->tokens, self->event_tokens->data, self->event_tokens->len);
       end = self->tokens->len;
       g_array_append_val (self->offsets, end);

@@ -53,10 +53,25 @@ struct _ChronicleTimeline
   gint64       max_end;
   guint        max_end_valid : 1;
 
+  /* What views read of every event; %NULL once the events changed. */
+  ChronicleEventTable *table;
+
+  /* A timeline read in place (from the cache) makes its events when they
+   * are first asked for: until then their slots in @events are %NULL and
+   * @events_by_id is empty, ids are found through @lazy. The lock makes an
+   * event once when two threads ask for it (an export reads events in
+   * its thread). */
+  const ChronicleLazyEventsFuncs *lazy;
+  gpointer                   lazy_data;
+  GDestroyNotify             lazy_data_destroy;
+  GMutex                     lazy_lock;
+  guint                      n_unmade;
+
   JsonObject  *extra_members;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void chronicle_timeline_make_all (ChronicleTimeline *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ChronicleTimeline, chronicle_timeline, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -108,6 +123,38 @@ compare_event_keys (gconstpointer a,
   return 0;
 }
 
+static ChronicleEvent *
+chronicle_timeline_make_event (ChronicleTimeline *self,
+                               guint              position)
+{
+  ChronicleEvent *event;
+
+  g_mutex_lock (&self->lazy_lock);
+  event = self->events->pdata[position];
+  if (event == NULL)
+    {
+      event = self->lazy->make_event (self->lazy_data, position);
+      g_atomic_pointer_set (&self->events->pdata[position], event);
+      self->n_unmade--;
+    }
+  g_mutex_unlock (&self->lazy_lock);
+
+  return event;
+}
+
+/* The event at @position (in range), made now if it was not yet. */
+static inline ChronicleEvent *
+chronicle_timeline_event_at (ChronicleTimeline *self,
+                             guint              position)
+{
+  ChronicleEvent *event = g_atomic_pointer_get (&self->events->pdata[position]);
+
+  if G_UNLIKELY (event == NULL)
+    event = chronicle_timeline_make_event (self, position);
+
+  return event;
+}
+
 /* chronicle_event_compare() of the event at @position and @key's event,
  * reading the instant from the dense array first. */
 static inline int
@@ -123,7 +170,7 @@ chronicle_timeline_compare_at (ChronicleTimeline *self,
   if (instant != key->instant)
     return instant < key->instant ? -1 : 1;
 
-  event = g_ptr_array_index (self->events, position);
+  event = chronicle_timeline_event_at (self, position);
   precision = chronicle_event_get_start (event)->precision;
   if (precision != key->precision)
     return precision < key->precision ? -1 : 1;
@@ -321,7 +368,7 @@ chronicle_timeline_recompute_max_end (ChronicleTimeline *self)
   gint64 max_end = G_MININT64;
 
   for (guint i = 0; i < self->events->len; i++)
-    max_end = MAX (max_end, chronicle_event_get_end_instant (g_ptr_array_index (self->events, i)));
+    max_end = MAX (max_end, chronicle_event_get_end_instant (chronicle_timeline_event_at (self, i)));
 
   self->max_end = max_end;
   self->max_end_valid = TRUE;
@@ -333,6 +380,7 @@ chronicle_timeline_items_changed (ChronicleTimeline *self,
                                   guint              removed,
                                   guint              added)
 {
+  g_clear_pointer (&self->table, chronicle_event_table_unref);
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -374,7 +422,7 @@ chronicle_timeline_get_item (GListModel *model,
   if (position >= self->events->len)
     return NULL;
 
-  return g_object_ref (g_ptr_array_index (self->events, position));
+  return g_object_ref (chronicle_timeline_event_at (self, position));
 }
 
 static void
@@ -399,6 +447,10 @@ chronicle_timeline_dispose (GObject *object)
 
   g_ptr_array_set_size (self->events, 0);
   g_array_set_size (self->starts, 0);
+  g_clear_pointer (&self->table, chronicle_event_table_unref);
+  self->lazy = NULL;
+  if (self->lazy_data_destroy != NULL)
+    g_clear_pointer (&self->lazy_data, self->lazy_data_destroy);
 
   g_clear_object (&self->kinds);
   g_clear_object (&self->actors);
@@ -425,6 +477,7 @@ chronicle_timeline_finalize (GObject *object)
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->starts, g_array_unref);
   g_clear_pointer (&self->extra_members, json_object_unref);
+  g_mutex_clear (&self->lazy_lock);
 
   G_OBJECT_CLASS (chronicle_timeline_parent_class)->finalize (object);
 }
@@ -522,6 +575,13 @@ chronicle_timeline_class_init (ChronicleTimelineClass *klass)
 }
 
 static void
+clear_event (gpointer event)
+{
+  if (event != NULL)
+    g_object_unref (event);
+}
+
+static void
 chronicle_timeline_init (ChronicleTimeline *self)
 {
   const char * const *builtin_ids = chronicle_kind_get_builtin_ids ();
@@ -547,9 +607,11 @@ chronicle_timeline_init (ChronicleTimeline *self)
   self->views = g_list_store_new (CHRONICLE_TYPE_VIEW);
   self->views_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
-  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Slots of events not made yet are %NULL. */
+  self->events = g_ptr_array_new_with_free_func (clear_event);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->events_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&self->lazy_lock);
 }
 
 ChronicleTimeline *
@@ -908,6 +970,9 @@ chronicle_timeline_add_events (ChronicleTimeline  *self,
   if (n_events == 0)
     return TRUE;
 
+  /* Ids are checked against every event: make them all, once. */
+  chronicle_timeline_make_all (self);
+
   derive = g_new (gboolean, n_events);
 
   /* Explicit ids first, so that a derived id never takes an id that an
@@ -1006,6 +1071,8 @@ chronicle_timeline_remove_event (ChronicleTimeline *self,
   if (id == NULL)
     return FALSE;
 
+  chronicle_timeline_make_all (self);
+
   event = g_hash_table_lookup (self->events_by_id, id);
   if (event == NULL)
     return FALSE;
@@ -1046,7 +1113,7 @@ chronicle_timeline_get_event (ChronicleTimeline *self,
   if (position >= self->events->len)
     return NULL;
 
-  return g_ptr_array_index (self->events, position);
+  return chronicle_timeline_event_at (self, position);
 }
 
 ChronicleEvent *
@@ -1057,6 +1124,17 @@ chronicle_timeline_lookup_event (ChronicleTimeline *self,
 
   if (id == NULL)
     return NULL;
+
+  if (self->lazy != NULL)
+    {
+      guint position;
+
+      g_mutex_lock (&self->lazy_lock);
+      position = self->lazy->find_id (self->lazy_data, id);
+      g_mutex_unlock (&self->lazy_lock);
+
+      return position < self->events->len ? chronicle_timeline_event_at (self, position) : NULL;
+    }
 
   return g_hash_table_lookup (self->events_by_id, id);
 }
@@ -1108,6 +1186,168 @@ chronicle_timeline_lower_bound (ChronicleTimeline *self,
     }
 
   return lo;
+}
+
+guint
+chronicle_timeline_get_n_made_events (ChronicleTimeline *self)
+{
+  guint n_unmade;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), 0);
+
+  g_mutex_lock (&self->lazy_lock);
+  n_unmade = self->lazy != NULL ? self->n_unmade : 0;
+  g_mutex_unlock (&self->lazy_lock);
+
+  return self->events->len - n_unmade;
+}
+
+ChronicleEventTable *
+chronicle_timeline_get_table (ChronicleTimeline *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE (self), NULL);
+
+  /* A lazy timeline came with its table, and keeps it until it changes,
+   * which makes every event: the events are all there to read. */
+  if (self->table == NULL)
+    self->table = chronicle_event_table_new_from_events ((ChronicleEvent * const *) self->events->pdata,
+                                                         self->events->len);
+
+  return chronicle_event_table_ref (self->table);
+}
+
+/* Makes every event not made yet and indexes them by id, so that the
+ * timeline can change like any other. */
+static void
+chronicle_timeline_make_all (ChronicleTimeline *self)
+{
+  if (self->lazy == NULL)
+    return;
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_event_at (self, i);
+
+      g_hash_table_insert (self->events_by_id, (char *) chronicle_event_get_id (event), event);
+    }
+
+  g_mutex_lock (&self->lazy_lock);
+  self->lazy = NULL;
+  if (self->lazy_data_destroy != NULL)
+    g_clear_pointer (&self->lazy_data, self->lazy_data_destroy);
+  self->lazy_data = NULL;
+  self->lazy_data_destroy = NULL;
+  g_mutex_unlock (&self->lazy_lock);
+}
+
+/**
+ * chronicle_timeline_set_lazy_events:
+ * @self: an empty timeline
+ * @table: (transfer none): the events' table, in start order
+ * @funcs: (not nullable): static; makes events and reads them in place
+ * @user_data: for @funcs, owned by the timeline
+ * @destroy: frees @user_data once no event is left to make
+ *
+ * Gives @self the events of @table, made by @funcs when first asked for;
+ * ties in start order must already be in file order. For a model read in
+ * place, where making a million objects up front would be most of the
+ * cost of opening it. Adding or removing events later makes them all
+ * first.
+ */
+void
+chronicle_timeline_set_lazy_events (ChronicleTimeline              *self,
+                                    ChronicleEventTable            *table,
+                                    const ChronicleLazyEventsFuncs *funcs,
+                                    gpointer                        user_data,
+                                    GDestroyNotify                  destroy)
+{
+  guint n;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (funcs != NULL && funcs->make_event != NULL && funcs->find_id != NULL &&
+                    funcs->foreach_text != NULL);
+  g_return_if_fail (self->events->len == 0);
+
+  n = chronicle_event_table_get_n_events (table);
+  if (n == 0)
+    {
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
+
+  self->lazy = funcs;
+  self->lazy_data = user_data;
+  self->lazy_data_destroy = destroy;
+  self->n_unmade = n;
+
+  g_ptr_array_set_size (self->events, n);
+  g_array_set_size (self->starts, 0);
+  g_array_append_vals (self->starts, chronicle_event_table_get_starts (table), n);
+
+  self->max_end = G_MININT64;
+  for (guint i = 0; i < n; i++)
+    self->max_end = MAX (self->max_end, chronicle_event_table_get_ends (table)[i]);
+  self->max_end_valid = TRUE;
+
+  /* The table first: a handler may read it. */
+  g_clear_pointer (&self->table, chronicle_event_table_unref);
+  self->table = chronicle_event_table_ref (table);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+foreach_string (const char * const     *strings,
+                ChronicleEventText      field,
+                ChronicleEventTextFunc  func,
+                gpointer                user_data)
+{
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    func (field, strings[i], user_data);
+}
+
+void
+chronicle_timeline_foreach_text (ChronicleTimeline      *self,
+                                 guint                   position,
+                                 ChronicleEventTextFunc  func,
+                                 gpointer                user_data)
+{
+  ChronicleEvent *event;
+  GPtrArray *quotes;
+  const char *text;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE (self));
+  g_return_if_fail (position < self->events->len);
+  g_return_if_fail (func != NULL);
+
+  event = g_atomic_pointer_get (&self->events->pdata[position]);
+  if (event == NULL)
+    {
+      self->lazy->foreach_text (self->lazy_data, position, func, user_data);
+      return;
+    }
+
+  func (CHRONICLE_EVENT_TEXT_TITLE, chronicle_event_get_title (event), user_data);
+  if ((text = chronicle_event_get_summary (event)) != NULL)
+    func (CHRONICLE_EVENT_TEXT_SUMMARY, text, user_data);
+  if ((text = chronicle_event_get_description (event)) != NULL)
+    func (CHRONICLE_EVENT_TEXT_DESCRIPTION, text, user_data);
+  if ((text = chronicle_event_get_location (event)) != NULL)
+    func (CHRONICLE_EVENT_TEXT_LOCATION, text, user_data);
+  foreach_string (chronicle_event_get_actors (event), CHRONICLE_EVENT_TEXT_ACTOR, func, user_data);
+  foreach_string (chronicle_event_get_tags (event), CHRONICLE_EVENT_TEXT_TAG, func, user_data);
+
+  quotes = chronicle_event_get_quotes (event);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const ChronicleQuote *quote = g_ptr_array_index (quotes, i);
+
+      func (CHRONICLE_EVENT_TEXT_QUOTE, quote->text, user_data);
+      if (quote->speaker != NULL)
+        func (CHRONICLE_EVENT_TEXT_QUOTE_SPEAKER, quote->speaker, user_data);
+    }
 }
 
 gboolean

@@ -13,6 +13,7 @@
 #include "chronicle-actor.h"
 #include "chronicle-era.h"
 #include "chronicle-event.h"
+#include "chronicle-event-table.h"
 #include "chronicle-kind.h"
 #include "chronicle-view.h"
 
@@ -107,6 +108,60 @@ guint              chronicle_timeline_get_position     (ChronicleTimeline  *self
 /* The first position whose start instant is >= @instant. */
 guint              chronicle_timeline_lower_bound      (ChronicleTimeline  *self,
                                                         gint64              instant);
+/* The table of the events as they are now (a new reference): built on
+ * the first call after a change, or given by the loader, which builds it
+ * in its thread. Never %NULL. */
+ChronicleEventTable *chronicle_timeline_get_table      (ChronicleTimeline  *self);
+/* The searchable texts of an event, as chronicle_timeline_foreach_text()
+ * gives them. */
+typedef enum
+{
+  CHRONICLE_EVENT_TEXT_TITLE,
+  CHRONICLE_EVENT_TEXT_SUMMARY,
+  CHRONICLE_EVENT_TEXT_DESCRIPTION,
+  CHRONICLE_EVENT_TEXT_LOCATION,
+  CHRONICLE_EVENT_TEXT_ACTOR,          /* an actor entry: an id or a name */
+  CHRONICLE_EVENT_TEXT_QUOTE,
+  CHRONICLE_EVENT_TEXT_QUOTE_SPEAKER,  /* an actor id or a name */
+  CHRONICLE_EVENT_TEXT_TAG,
+} ChronicleEventText;
+
+typedef void (*ChronicleEventTextFunc) (ChronicleEventText  field,
+                                        const char         *text,
+                                        gpointer            user_data);
+
+/* Calls @func for each text of the event at @position that has one, in
+ * no set order, without making the event when it was not made yet. */
+void               chronicle_timeline_foreach_text     (ChronicleTimeline      *self,
+                                                        guint                   position,
+                                                        ChronicleEventTextFunc  func,
+                                                        gpointer                user_data);
+
+/* For loaders that read a model in place: see
+ * chronicle_timeline_set_lazy_events(). */
+typedef struct
+{
+  /* The event at @position, a new reference; never fails. */
+  ChronicleEvent *(*make_event)   (gpointer                user_data,
+                                   guint                   position);
+  /* The position of the event with @id, or G_MAXUINT. */
+  guint           (*find_id)      (gpointer                user_data,
+                                   const char             *id);
+  /* As chronicle_timeline_foreach_text(). */
+  void            (*foreach_text) (gpointer                user_data,
+                                   guint                   position,
+                                   ChronicleEventTextFunc  func,
+                                   gpointer                func_data);
+} ChronicleLazyEventsFuncs;
+
+void               chronicle_timeline_set_lazy_events  (ChronicleTimeline              *self,
+                                                        ChronicleEventTable            *table,
+                                                        const ChronicleLazyEventsFuncs *funcs,
+                                                        gpointer                        user_data,
+                                                        GDestroyNotify                  destroy);
+/* How many events exist as objects: all of them, but in a timeline whose
+ * events are made when asked for. */
+guint              chronicle_timeline_get_n_made_events (ChronicleTimeline *self);
 /* From the earliest start to the latest end; FALSE when there are no events. */
 gboolean           chronicle_timeline_get_extent       (ChronicleTimeline  *self,
                                                         gint64             *start,

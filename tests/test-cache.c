@@ -541,6 +541,286 @@ test_async (Fixture       *fixture,
   assert_same_model (reference, timeline);
 }
 
+/* Two tables hold the same events: every column, kinds and string sets
+ * compared by text. */
+static void
+assert_same_table (ChronicleEventTable *a,
+                   ChronicleEventTable *b)
+{
+  guint n = chronicle_event_table_get_n_events (a);
+  const char * const *kinds_a = chronicle_event_table_get_kind_ids (a, NULL);
+  const char * const *kinds_b = chronicle_event_table_get_kind_ids (b, NULL);
+  ChronicleStringSets sets_a[2], sets_b[2];
+
+  g_assert_cmpuint (n, ==, chronicle_event_table_get_n_events (b));
+  g_assert_cmpmem (chronicle_event_table_get_starts (a), n * sizeof (gint64),
+                   chronicle_event_table_get_starts (b), n * sizeof (gint64));
+  g_assert_cmpmem (chronicle_event_table_get_ends (a), n * sizeof (gint64),
+                   chronicle_event_table_get_ends (b), n * sizeof (gint64));
+  g_assert_cmpmem (chronicle_event_table_get_statuses (a), n,
+                   chronicle_event_table_get_statuses (b), n);
+  g_assert_cmpmem (chronicle_event_table_get_flags (a), n,
+                   chronicle_event_table_get_flags (b), n);
+  g_assert_cmpint (chronicle_event_table_get_max_duration (a), ==,
+                   chronicle_event_table_get_max_duration (b));
+
+  chronicle_event_table_get_actors (a, &sets_a[0]);
+  chronicle_event_table_get_actors (b, &sets_b[0]);
+  chronicle_event_table_get_tags (a, &sets_a[1]);
+  chronicle_event_table_get_tags (b, &sets_b[1]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Interned: the same pointer for the same id. */
+      g_assert_true (kinds_a[chronicle_event_table_get_kinds (a)[i]] ==
+                     kinds_b[chronicle_event_table_get_kinds (b)[i]]);
+
+      for (guint s = 0; s < 2; s++)
+        {
+          guint32 first_a = sets_a[s].offsets[i], end_a = sets_a[s].offsets[i + 1];
+          guint32 first_b = sets_b[s].offsets[i], end_b = sets_b[s].offsets[i + 1];
+
+          g_assert_cmpuint (end_a - first_a, ==, end_b - first_b);
+          for (guint32 k = 0; k < end_a - first_a; k++)
+            g_assert_cmpstr (sets_a[s].strings[sets_a[s].members[first_a + k]], ==,
+                             sets_b[s].strings[sets_b[s].members[first_b + k]]);
+        }
+    }
+}
+
+/* A timeline read from the cache makes an event only when it is asked
+ * for, the same event every time, and finds events by id without making
+ * the others; what views read of every event is there without any. */
+static void
+test_lazy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(ChronicleTimeline) first = NULL;
+  g_autoptr(ChronicleTimeline) second = NULL;
+  g_autoptr(ChronicleEventTable) table_first = NULL;
+  g_autoptr(ChronicleEventTable) table_second = NULL;
+  gboolean used_cache = FALSE;
+  ChronicleEvent *event;
+  ChronicleEvent *other;
+  const char *id;
+  guint n;
+
+  first = load (fixture, &used_cache);
+  g_assert_false (used_cache);
+  n = chronicle_timeline_get_n_events (first);
+  g_assert_cmpuint (n, >, 4);
+
+  second = load (fixture, &used_cache);
+  g_assert_true (used_cache);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (second), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, n);
+  g_assert_cmpuint (chronicle_timeline_get_n_made_events (second), ==, 0);
+
+  /* The table came with the cache: still no event made. */
+  table_first = chronicle_timeline_get_table (first);
+  table_second = chronicle_timeline_get_table (second);
+  assert_same_table (table_first, table_second);
+  g_assert_cmpint (chronicle_timeline_lower_bound (second, chronicle_event_table_get_starts (table_first)[2]),
+                   ==, chronicle_timeline_lower_bound (first, chronicle_event_table_get_starts (table_first)[2]));
+  g_assert_cmpuint (chronicle_timeline_get_n_made_events (second), ==, 0);
+
+  event = chronicle_timeline_get_event (second, 2);
+  g_assert_cmpuint (chronicle_timeline_get_n_made_events (second), ==, 1);
+  g_assert_true (chronicle_timeline_get_event (second, 2) == event);
+  g_assert_cmpstr (chronicle_event_get_title (event), ==,
+                   chronicle_event_get_title (chronicle_timeline_get_event (first, 2)));
+  g_assert_cmpuint (chronicle_timeline_get_position (second, event), ==, 2);
+
+  /* By id: the last event, made once. */
+  id = chronicle_event_get_id (chronicle_timeline_get_event (first, n - 1));
+  other = chronicle_timeline_lookup_event (second, id);
+  g_assert_nonnull (other);
+  g_assert_cmpuint (chronicle_timeline_get_n_made_events (second), ==, 2);
+  g_assert_true (chronicle_timeline_get_event (second, n - 1) == other);
+  g_assert_null (chronicle_timeline_lookup_event (second, "no-such-event"));
+  g_assert_cmpuint (chronicle_timeline_get_n_made_events (second), ==, 2);
+
+  /* Read in full, it is the same model. */
+  assert_same_model (first, second);
+  g_assert_cmpuint (chronicle_timeline_get_n_made_events (second), ==, n);
+}
+
+static void
+append_text_cb (ChronicleEventText  field,
+                const char         *text,
+                gpointer            user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%d:%s", field, text));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The texts of each event, sorted, one per line. */
+static char *
+event_texts (ChronicleTimeline *timeline,
+             guint              position)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  chronicle_timeline_foreach_text (timeline, position, append_text_cb, texts);
+  g_ptr_array_sort (texts, compare_strings);
+  g_ptr_array_add (texts, NULL);
+
+  return g_strjoinv ("\n", (char **) texts->pdata);
+}
+
+/* The texts search reads are read in place, the same as the events'. */
+static void
+test_lazy_texts (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ChronicleTimeline) first = NULL;
+  g_autoptr(ChronicleTimeline) second = NULL;
+  gboolean used_cache = FALSE;
+  gboolean any_quote = FALSE;
+  guint n;
+
+  /* The bundled timeline: quotes with speakers, actors, tags, places. */
+  {
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize length;
+
+    g_file_get_contents (BUILD_DATADIR "/timelines/chicago-2025.json", &contents, &length, &error);
+    g_assert_no_error (error);
+    g_file_set_contents (fixture->path, contents, length, &error);
+    g_assert_no_error (error);
+  }
+
+  first = load (fixture, &used_cache);
+  second = load (fixture, &used_cache);
+  g_assert_true (used_cache);
+  n = chronicle_timeline_get_n_events (second);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *expected = event_texts (first, i);
+      g_autofree char *in_place = event_texts (second, i);
+
+      g_assert_cmpstr (in_place, ==, expected);
+      any_quote |= strstr (expected, "\n5:") != NULL || g_str_has_prefix (expected, "5:");
+    }
+
+  g_assert_true (any_quote);
+  g_assert_cmpuint (chronicle_timeline_get_n_made_events (second), ==, 0);
+}
+
+/* A lazy timeline changes like any other: ids already there are taken
+ * even when their events were never made. */
+static void
+test_lazy_changes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ChronicleTimeline) first = NULL;
+  g_autoptr(ChronicleTimeline) second = NULL;
+  g_autoptr(ChronicleEventTable) table = NULL;
+  g_autoptr(ChronicleEvent) duplicate = NULL;
+  g_autoptr(ChronicleEvent) added = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronicleTime start;
+  gboolean used_cache = FALSE;
+  const char *last_id;
+  guint position;
+  guint n;
+
+  first = load (fixture, &used_cache);
+  second = load (fixture, &used_cache);
+  g_assert_true (used_cache);
+  n = chronicle_timeline_get_n_events (second);
+  last_id = chronicle_event_get_id (chronicle_timeline_get_event (first, n - 1));
+
+  g_assert_true (chronicle_time_parse ("2199-01-01", NULL, &start, NULL));
+  duplicate = chronicle_event_new (last_id, "Same id", &start);
+  g_assert_false (chronicle_timeline_add_events (second, &duplicate, 1, &error));
+  g_assert_error (error, CHRONICLE_TIMELINE_ERROR, CHRONICLE_TIMELINE_ERROR_DUPLICATE_ID);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (second), ==, n);
+  g_clear_error (&error);
+
+  added = chronicle_event_new ("added-later", "Added later", &start);
+  g_assert_true (chronicle_timeline_add_events (second, &added, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (second), ==, n + 1);
+  position = chronicle_timeline_get_position (second, added);
+  g_assert_cmpuint (position, <=, n);
+  g_assert_true (chronicle_timeline_get_event (second, position) == added);
+  g_assert_true (chronicle_timeline_lookup_event (second, "added-later") == added);
+
+  /* The table follows the change. */
+  table = chronicle_timeline_get_table (second);
+  g_assert_cmpuint (chronicle_event_table_get_n_events (table), ==, n + 1);
+  g_assert_cmpint (chronicle_event_table_get_starts (table)[position], ==,
+                   chronicle_event_get_start_instant (added));
+
+  g_assert_true (chronicle_timeline_remove_event (second, last_id));
+  g_assert_null (chronicle_timeline_lookup_event (second, last_id));
+  g_assert_cmpuint (chronicle_timeline_get_n_events (second), ==, n);
+}
+
+typedef struct
+{
+  ChronicleTimeline *timeline;
+  ChronicleEvent   **seen;
+} ReadAll;
+
+static gpointer
+read_all_thread (gpointer data)
+{
+  ReadAll *read = data;
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (read->timeline); i++)
+    read->seen[i] = chronicle_timeline_get_event (read->timeline, i);
+
+  return NULL;
+}
+
+/* Two threads asking for the same events get the same objects (an
+ * export reads events in its own thread). */
+static void
+test_lazy_threads (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ChronicleTimeline) first = NULL;
+  g_autoptr(ChronicleTimeline) second = NULL;
+  gboolean used_cache = FALSE;
+  ReadAll reads[2];
+  GThread *threads[2];
+  guint n;
+
+  first = load (fixture, &used_cache);
+  second = load (fixture, &used_cache);
+  g_assert_true (used_cache);
+  n = chronicle_timeline_get_n_events (second);
+
+  for (guint t = 0; t < 2; t++)
+    {
+      reads[t].timeline = second;
+      reads[t].seen = g_new0 (ChronicleEvent *, n);
+      threads[t] = g_thread_new ("reader", read_all_thread, &reads[t]);
+    }
+  for (guint t = 0; t < 2; t++)
+    g_thread_join (threads[t]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_nonnull (reads[0].seen[i]);
+      g_assert_true (reads[0].seen[i] == reads[1].seen[i]);
+      g_assert_true (reads[0].seen[i] == chronicle_timeline_get_event (second, i));
+    }
+
+  g_free (reads[0].seen);
+  g_free (reads[1].seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +844,10 @@ main (int   argc,
   ADD ("forgets-oldest", test_forgets_oldest);
   ADD ("streamed", test_streamed);
   ADD ("async", test_async);
+  ADD ("lazy", test_lazy);
+  ADD ("lazy-texts", test_lazy_texts);
+  ADD ("lazy-changes", test_lazy_changes);
+  ADD ("lazy-threads", test_lazy_threads);
 
   ret = g_test_run ();
 
