@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 /* The square turned into a diamond, and half the diamond's width. */
 #define MARKER_SIZE      10.0
@@ -44,6 +45,37 @@
 #define SUMMARY_BIN       4.0
 /* What is left of the events a search does not find. */
 #define NON_MATCH_OPACITY 0.25
+/* With CHRONICLE_TIMELINE_PAINT_SCREEN: the side of a marker's image, the
+ * widest cluster badge drawn from an image, and how many images are kept
+ * (a few for each kind and status: when there are more, they all go). */
+#define MARKER_IMAGE     18
+#define MAX_BADGE_IMAGE  64.0
+#define IMAGE_CACHE_SIZE 256
+/* Shaped labels kept across frames: some frames' worth (an hour at the
+ * busiest draws about 200), least recently used first out. */
+#define LABEL_CACHE_SIZE 1024
+
+typedef enum
+{
+  LABEL_FONT,
+  LABEL_BOLD,
+  LABEL_SMALL,
+  LABEL_SMALL_BOLD,
+} LabelFont;
+
+/* A text set once in a layout (shaping is most of what a label costs) and
+ * its text nodes, kept for the next frame: panning and redrawing draw the
+ * same titles again. The nodes are text nodes, so exports keep real text. */
+typedef struct
+{
+  GList          link;        /* in labels_lru, most recently used first */
+  char          *key;         /* font, width, strike-through and text */
+  PangoLayout   *layout;
+  GskRenderNode *node;        /* the layout at (0, 0) in node_color, or NULL */
+  GdkRGBA        node_color;
+  int            width;
+  int            height;
+} Label;
 
 struct _ChronicleTimelinePainter
 {
@@ -58,6 +90,12 @@ struct _ChronicleTimelinePainter
   PangoFontDescription        *small_font;
   PangoFontDescription        *small_bold_font;
   PangoAttrList               *strike_attrs;
+  GHashTable                  *labels;       /* key → Label */
+  GQueue                       labels_lru;
+  guint                        context_serial;
+  double                       context_resolution;
+  GHashTable                  *images;       /* key → GdkTexture, for the screen */
+  int                          scale_factor;
 
   GArray                      *kind_colors;  /* GdkRGBA, by kind index */
   GArray                      *lane_tops;    /* double, one more than the lanes */
@@ -184,6 +222,219 @@ text_color_on (const GdkRGBA *color)
 }
 
 static void
+label_free (gpointer data)
+{
+  Label *label = data;
+
+  g_free (label->key);
+  g_clear_object (&label->layout);
+  g_clear_pointer (&label->node, gsk_render_node_unref);
+  g_free (label);
+}
+
+/* Labels, and the images that have some (cluster badges). */
+static void
+chronicle_timeline_painter_clear_labels (ChronicleTimelinePainter *self)
+{
+  g_hash_table_remove_all (self->labels);
+  g_queue_init (&self->labels_lru);
+  g_hash_table_remove_all (self->images);
+}
+
+/* Shaped labels depend on the context's font map, font options and
+ * resolution: drop them when any of those changed. Pango counts changes
+ * in a serial, but not of the resolution. */
+static void
+chronicle_timeline_painter_check_context (ChronicleTimelinePainter *self)
+{
+  guint serial = pango_context_get_serial (self->context);
+  double resolution = pango_cairo_context_get_resolution (self->context);
+
+  if (serial != self->context_serial || resolution != self->context_resolution)
+    {
+      chronicle_timeline_painter_clear_labels (self);
+      self->context_serial = serial;
+      self->context_resolution = resolution;
+    }
+}
+
+static const PangoFontDescription *
+chronicle_timeline_painter_label_font (ChronicleTimelinePainter *self,
+                                       LabelFont                 font)
+{
+  switch (font)
+    {
+    case LABEL_BOLD:
+      return self->bold_font;
+    case LABEL_SMALL:
+      return self->small_font;
+    case LABEL_SMALL_BOLD:
+      return self->small_bold_font;
+    case LABEL_FONT:
+    default:
+      return self->font;
+    }
+}
+
+/* @text (never markup) set to fit in @max_width pixels (< 0: no limit;
+ * whole pixels, so that a label moving by a fraction is found again). */
+static const Label *
+chronicle_timeline_painter_get_label (ChronicleTimelinePainter *self,
+                                      LabelFont                 font,
+                                      const char               *text,
+                                      double                    max_width,
+                                      gboolean                  strike)
+{
+  int width = max_width >= 0 ? (int) floor (max_width) : -1;
+  g_autofree char *key = NULL;
+  Label *label;
+
+  if (text == NULL)
+    text = "";
+
+  key = g_strdup_printf ("%d %d %d %s", font, width, strike, text);
+  label = g_hash_table_lookup (self->labels, key);
+
+  if (label != NULL)
+    {
+      g_queue_unlink (&self->labels_lru, &label->link);
+      g_queue_push_head_link (&self->labels_lru, &label->link);
+      return label;
+    }
+
+  /* The least recently used goes; the ones this frame just asked for
+   * stay, as there are far fewer of those than LABEL_CACHE_SIZE. */
+  if (g_hash_table_size (self->labels) >= LABEL_CACHE_SIZE)
+    {
+      Label *oldest = g_queue_peek_tail (&self->labels_lru);
+
+      g_queue_unlink (&self->labels_lru, &oldest->link);
+      g_hash_table_remove (self->labels, oldest->key);
+    }
+
+  label = g_new0 (Label, 1);
+  label->link.data = label;
+  label->key = g_steal_pointer (&key);
+  label->layout = pango_layout_new (self->context);
+  pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (label->layout, TRUE);
+  pango_layout_set_font_description (label->layout,
+                                     chronicle_timeline_painter_label_font (self, font));
+  if (strike)
+    pango_layout_set_attributes (label->layout, self->strike_attrs);
+  pango_layout_set_text (label->layout, text, -1);
+  pango_layout_set_width (label->layout, width >= 0 ? width * PANGO_SCALE : -1);
+  pango_layout_get_pixel_size (label->layout, &label->width, &label->height);
+
+  g_hash_table_insert (self->labels, label->key, label);
+  g_queue_push_head_link (&self->labels_lru, &label->link);
+
+  return label;
+}
+
+/* An ellipsized title is two runs, the text and "…", so two text nodes;
+ * in one font and colour on one baseline they become one, which renderers
+ * draw in one go (a frame can hold a hundred of them). */
+static GskRenderNode *
+merge_text_nodes (GskRenderNode *node)
+{
+  PangoGlyphString *glyphs;
+  GskRenderNode *first;
+  GskRenderNode *merged;
+  const graphene_point_t *origin;
+  double x;
+  guint n_children;
+  guint n_glyphs = 0;
+  guint i;
+
+  if (node == NULL || gsk_render_node_get_node_type (node) != GSK_CONTAINER_NODE)
+    return node;
+
+  n_children = gsk_container_node_get_n_children (node);
+  first = gsk_container_node_get_child (node, 0);
+  if (gsk_render_node_get_node_type (first) != GSK_TEXT_NODE)
+    return node;
+  origin = gsk_text_node_get_offset (first);
+
+  for (i = 0; i < n_children; i++)
+    {
+      GskRenderNode *child = gsk_container_node_get_child (node, i);
+
+      if (gsk_render_node_get_node_type (child) != GSK_TEXT_NODE ||
+          gsk_text_node_get_font (child) != gsk_text_node_get_font (first) ||
+          !gdk_rgba_equal (gsk_text_node_get_color (child), gsk_text_node_get_color (first)) ||
+          gsk_text_node_get_offset (child)->y != origin->y ||
+          gsk_text_node_get_offset (child)->x < origin->x)
+        return node;
+      n_glyphs += gsk_text_node_get_num_glyphs (child);
+    }
+
+  glyphs = pango_glyph_string_new ();
+  pango_glyph_string_set_size (glyphs, n_glyphs);
+  n_glyphs = 0;
+  x = origin->x;
+
+  for (i = 0; i < n_children; i++)
+    {
+      GskRenderNode *child = gsk_container_node_get_child (node, i);
+      guint n = gsk_text_node_get_num_glyphs (child);
+      const PangoGlyphInfo *infos = gsk_text_node_get_glyphs (child, NULL);
+
+      /* Where the run starts: the glyph before it advances up to there. */
+      if (n_glyphs > 0)
+        glyphs->glyphs[n_glyphs - 1].geometry.width +=
+          (int) round ((gsk_text_node_get_offset (child)->x - x) * PANGO_SCALE);
+      x = gsk_text_node_get_offset (child)->x;
+
+      for (guint j = 0; j < n; j++)
+        {
+          glyphs->glyphs[n_glyphs + j] = infos[j];
+          x += infos[j].geometry.width / (double) PANGO_SCALE;
+        }
+      n_glyphs += n;
+    }
+
+  merged = gsk_text_node_new (gsk_text_node_get_font (first), glyphs,
+                              gsk_text_node_get_color (first), origin);
+  pango_glyph_string_free (glyphs);
+  if (merged == NULL)
+    return node;
+
+  gsk_render_node_unref (node);
+
+  return merged;
+}
+
+static void
+append_label (GtkSnapshot   *snapshot,
+              const Label   *label,
+              const GdkRGBA *color,
+              double         x,
+              double         y)
+{
+  Label *mutable_label = (Label *) label;
+
+  /* The text nodes are made once for a colour and moved where needed. */
+  if (label->node == NULL || !gdk_rgba_equal (&label->node_color, color))
+    {
+      GtkSnapshot *text = gtk_snapshot_new ();
+
+      gtk_snapshot_append_layout (text, label->layout, color);
+      g_clear_pointer (&mutable_label->node, gsk_render_node_unref);
+      mutable_label->node = merge_text_nodes (gtk_snapshot_free_to_node (text));
+      mutable_label->node_color = *color;
+    }
+
+  if (label->node == NULL)
+    return;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_node (snapshot, label->node);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
 chronicle_timeline_painter_compute_kind_color (ChronicleTimelinePainter *self,
                                                guint                     kind,
                                                GdkRGBA                  *color)
@@ -253,6 +504,8 @@ chronicle_timeline_painter_update_fonts (ChronicleTimelinePainter *self)
   g_clear_pointer (&self->bold_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
   g_clear_pointer (&self->small_bold_font, pango_font_description_free);
+  /* Labels were set in the fonts that go. */
+  chronicle_timeline_painter_clear_labels (self);
 
   if (self->font == NULL)
     {
@@ -387,32 +640,67 @@ append_rounded (GtkSnapshot   *snapshot,
     }
 }
 
-static void
-append_text (GtkSnapshot   *snapshot,
-             PangoLayout   *layout,
-             const GdkRGBA *color,
-             double         x,
-             double         y)
+static guint32
+rgba_pack (const GdkRGBA *color)
 {
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
+  return (guint32) round (CLAMP (color->red, 0, 1) * 255) << 24 |
+         (guint32) round (CLAMP (color->green, 0, 1) * 255) << 16 |
+         (guint32) round (CLAMP (color->blue, 0, 1) * 255) << 8 |
+         (guint32) round (CLAMP (color->alpha, 0, 1) * 255);
 }
 
-/* Sets @text (never markup) to fit in @max_width pixels (< 0: no limit). */
-static void
-set_label (PangoLayout                *layout,
-           const PangoFontDescription *font,
-           const char                 *text,
-           double                      max_width,
-           int                        *width,
-           int                        *height)
+static gboolean
+chronicle_timeline_painter_for_screen (ChronicleTimelinePainter *self)
 {
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  pango_layout_set_width (layout, max_width >= 0 ? (int) (max_width * PANGO_SCALE) : -1);
-  pango_layout_get_pixel_size (layout, width, height);
+  return (self->flags & CHRONICLE_TIMELINE_PAINT_SCREEN) != 0;
+}
+
+/* @v on the nearest whole device pixel. */
+static double
+chronicle_timeline_painter_snap (ChronicleTimelinePainter *self,
+                                 double                    v)
+{
+  return round (v * self->scale_factor) / self->scale_factor;
+}
+
+/* @node, which covers (0, 0) to (@width, @height), drawn once as an image
+ * at the scale factor and kept under @key. Takes both. */
+static GdkTexture *
+chronicle_timeline_painter_add_image (ChronicleTimelinePainter *self,
+                                      char                     *key,
+                                      GskRenderNode            *node,
+                                      int                       width,
+                                      int                       height)
+{
+  int scale = self->scale_factor;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+  cairo_t *cr;
+  int stride;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_clear_pointer (&node, gsk_render_node_unref);
+
+  /* Cairo's image format is GDK's default memory format. */
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    stride);
+
+  if (g_hash_table_size (self->images) >= IMAGE_CACHE_SIZE)
+    g_hash_table_remove_all (self->images);
+  g_hash_table_insert (self->images, key, texture);
+
+  return texture;
 }
 
 /* A horizontal fill of @color that fades in over [x, x + fade) and out
@@ -474,6 +762,106 @@ append_marker (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* A marker; for the screen, its image on whole device pixels. */
+static void
+chronicle_timeline_painter_append_marker (ChronicleTimelinePainter *self,
+                                          GtkSnapshot              *snapshot,
+                                          gboolean                  circle,
+                                          double                    cx,
+                                          double                    cy,
+                                          const GdkRGBA            *fill,
+                                          const GdkRGBA            *border,
+                                          double                    border_width)
+{
+  g_autofree char *key = NULL;
+  GdkTexture *texture;
+
+  if (!chronicle_timeline_painter_for_screen (self))
+    {
+      append_marker (snapshot, circle, cx, cy, MARKER_SIZE, fill, border, border_width);
+      return;
+    }
+
+  key = g_strdup_printf ("marker %d %08x %08x %g", circle, rgba_pack (fill), rgba_pack (border),
+                         border_width);
+  texture = g_hash_table_lookup (self->images, key);
+  if (texture == NULL)
+    {
+      GtkSnapshot *image = gtk_snapshot_new ();
+
+      append_marker (image, circle, MARKER_IMAGE / 2, MARKER_IMAGE / 2, MARKER_SIZE, fill, border,
+                     border_width);
+      texture = chronicle_timeline_painter_add_image (self, g_steal_pointer (&key),
+                                                      gtk_snapshot_free_to_node (image),
+                                                      MARKER_IMAGE, MARKER_IMAGE);
+    }
+
+  gtk_snapshot_append_texture (snapshot, texture,
+                               &GRAPHENE_RECT_INIT (chronicle_timeline_painter_snap (self, cx) -
+                                                    MARKER_IMAGE / 2,
+                                                    chronicle_timeline_painter_snap (self, cy) -
+                                                    MARKER_IMAGE / 2,
+                                                    MARKER_IMAGE, MARKER_IMAGE));
+}
+
+static void
+append_band (GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             double         x,
+             double         y,
+             double         width,
+             gboolean       soft)
+{
+  GdkRGBA band = with_alpha (color, 0.18);
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (x, y, width, 10);
+  GskRoundedRect clip;
+
+  gsk_rounded_rect_init_from_rect (&clip, &rect, 5);
+  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  append_soft_fill (snapshot, &band, x, y, width, 10, soft);
+  gtk_snapshot_pop (snapshot);
+}
+
+/* The period of a point event, a band behind its marker centred on @cy;
+ * for the screen, a short one from an image, whole pixels wide. */
+static void
+chronicle_timeline_painter_append_band (ChronicleTimelinePainter *self,
+                                        GtkSnapshot              *snapshot,
+                                        const GdkRGBA            *color,
+                                        double                    x,
+                                        double                    cy,
+                                        double                    width,
+                                        gboolean                  soft)
+{
+  g_autofree char *key = NULL;
+  GdkTexture *texture;
+  int image_width;
+
+  if (!chronicle_timeline_painter_for_screen (self) || width > MAX_BADGE_IMAGE)
+    {
+      append_band (snapshot, color, x, cy - 5, width, soft);
+      return;
+    }
+
+  image_width = (int) ceil (width);
+  key = g_strdup_printf ("band %d %08x %d", image_width, rgba_pack (color), soft);
+  texture = g_hash_table_lookup (self->images, key);
+  if (texture == NULL)
+    {
+      GtkSnapshot *image = gtk_snapshot_new ();
+
+      append_band (image, color, 0, 0, image_width, soft);
+      texture = chronicle_timeline_painter_add_image (self, g_steal_pointer (&key),
+                                                      gtk_snapshot_free_to_node (image),
+                                                      image_width, 10);
+    }
+
+  gtk_snapshot_append_texture (snapshot, texture,
+                               &GRAPHENE_RECT_INIT (chronicle_timeline_painter_snap (self, x),
+                                                    chronicle_timeline_painter_snap (self, cy - 5),
+                                                    image_width, 10));
+}
+
 typedef struct
 {
   double x1;      /* the bar, or the marker's centre twice */
@@ -517,7 +905,6 @@ chronicle_timeline_painter_entry_geometry (ChronicleTimelinePainter *self,
 static graphene_rect_t
 chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
                                         GtkSnapshot              *snapshot,
-                                        PangoLayout              *layout,
                                         const ChronicleLaneEntry *entry,
                                         double                    prev_x,
                                         double                    next_x,
@@ -538,6 +925,7 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
   EntryGeometry geo;
   double label_x, avail, limit;
   gboolean label_inside = FALSE;
+  const Label *label;
   int text_width = 0, text_height = 0;
 
   graphene_rect_init (label_out, 0, 0, 0, 0);
@@ -556,16 +944,8 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
 
       /* A day (or month…) wide enough to see: show the whole period. */
       if (period >= 2 * MARKER_HALF)
-        {
-          GdkRGBA band = with_alpha (color, 0.18);
-          graphene_rect_t rect = GRAPHENE_RECT_INIT (geo.x1, geo.cy - 5, period, 10);
-          GskRoundedRect clip;
-
-          gsk_rounded_rect_init_from_rect (&clip, &rect, 5);
-          gtk_snapshot_push_rounded_clip (snapshot, &clip);
-          append_soft_fill (snapshot, &band, rect.origin.x, rect.origin.y, period, 10, soft);
-          gtk_snapshot_pop (snapshot);
-        }
+        chronicle_timeline_painter_append_band (self, snapshot, color, geo.x1, geo.cy, period,
+                                                soft);
 
       /* Approximate dates: a soft whisker either side of the marker. */
       if (soft)
@@ -583,8 +963,10 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
           border = *color;
         }
 
-      append_marker (snapshot, entry->status == CHRONICLE_EVENT_STATUS_REPORTED,
-                     geo.x1, geo.cy, MARKER_SIZE, &fill, &border, planned ? 2.0 : 1.0);
+      chronicle_timeline_painter_append_marker (self, snapshot,
+                                                entry->status == CHRONICLE_EVENT_STATUS_REPORTED,
+                                                geo.x1, geo.cy, &fill, &border,
+                                                planned ? 2.0 : 1.0);
 
       bounds = GRAPHENE_RECT_INIT (geo.x1 - MARKER_HALF, geo.cy - MARKER_HALF,
                                    2 * MARKER_HALF, 2 * MARKER_HALF);
@@ -611,16 +993,35 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
           GdkRGBA stripe = with_alpha (color, 0.38);
           GdkRGBA clear = with_alpha (color, 0);
 
+          const GskColorStop stops[] = {
+            { 0.0, stripe }, { 0.4, stripe }, { 0.4, clear }, { 1.0, clear },
+          };
+
           append_soft_fill (snapshot, &tint, geo.x1, top, bar_width, BAR_HEIGHT, soft);
-          /* Hatching: 45° stripes, 7 px apart. */
-          gtk_snapshot_append_repeating_linear_gradient (snapshot, &rect,
-                                                         &GRAPHENE_POINT_INIT (geo.x1, top),
-                                                         &GRAPHENE_POINT_INIT (geo.x1 + 3.5,
-                                                                               top + 3.5),
-                                                         (GskColorStop[]) {
-                                                           { 0.0, stripe }, { 0.4, stripe },
-                                                           { 0.4, clear }, { 1.0, clear },
-                                                         }, 4);
+
+          /* Hatching: 45° stripes, 7 px apart. For the screen, one period
+           * on whole pixels is drawn and repeated (a gradient across the
+           * bar costs cairo as much as a hundred markers). */
+          if (chronicle_timeline_painter_for_screen (self))
+            {
+              graphene_rect_t tile = GRAPHENE_RECT_INIT (floor (geo.x1), floor (top),
+                                                         HATCH_PERIOD, HATCH_PERIOD);
+
+              gtk_snapshot_push_repeat (snapshot, &rect, &tile);
+              gtk_snapshot_append_repeating_linear_gradient (snapshot, &tile, &tile.origin,
+                                                             &GRAPHENE_POINT_INIT (tile.origin.x + HATCH_PERIOD / 2,
+                                                                                   tile.origin.y + HATCH_PERIOD / 2),
+                                                             stops, G_N_ELEMENTS (stops));
+              gtk_snapshot_pop (snapshot);
+            }
+          else
+            {
+              gtk_snapshot_append_repeating_linear_gradient (snapshot, &rect,
+                                                             &GRAPHENE_POINT_INIT (geo.x1, top),
+                                                             &GRAPHENE_POINT_INIT (geo.x1 + HATCH_PERIOD / 2,
+                                                                                   top + HATCH_PERIOD / 2),
+                                                             stops, G_N_ELEMENTS (stops));
+            }
         }
       else
         {
@@ -644,14 +1045,15 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
           double outside = MIN (emphasis ? MAX (next_x, geo.x2 + OVERLAY_LABEL) : next_x,
                                 self->width) - LABEL_GAP - (geo.x2 + LABEL_GAP);
 
-          pango_layout_set_attributes (layout, cancelled ? self->strike_attrs : NULL);
-          set_label (layout, self->font, title, -1, &text_width, &text_height);
-          if (text_width <= avail || (avail >= 60 && avail >= outside && !emphasis))
+          label = chronicle_timeline_painter_get_label (self, LABEL_FONT, title, -1, cancelled);
+          if (label->width <= avail || (avail >= 60 && avail >= outside && !emphasis))
             {
               label_inside = TRUE;
-              if (text_width > avail)
-                set_label (layout, self->font, title, avail, &text_width, &text_height);
-              append_text (snapshot, layout, planned ? &fg : &text_color,
+              if (label->width > avail)
+                label = chronicle_timeline_painter_get_label (self, LABEL_FONT, title, avail,
+                                                              cancelled);
+              text_height = label->height;
+              append_label (snapshot, label, planned ? &fg : &text_color,
                            visible_x1 + LABEL_GAP + (soft ? FADE_WIDTH / 4 : 0),
                            geo.cy - text_height / 2.0);
             }
@@ -670,8 +1072,8 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
       limit = emphasis ? MAX (next_x, label_x + OVERLAY_LABEL) : next_x;
       avail = MIN (limit - LABEL_GAP, self->width - 2) - label_x;
 
-      pango_layout_set_attributes (layout, cancelled ? self->strike_attrs : NULL);
-      set_label (layout, self->font, title, -1, &text_width, &text_height);
+      label = chronicle_timeline_painter_get_label (self, LABEL_FONT, title, -1, cancelled);
+      text_width = label->width;
 
       if (emphasis && base_label != NULL && base_label->size.width > 0
           ? base_label->origin.x < left_edge
@@ -685,7 +1087,10 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
       if (avail >= MIN_LABEL_WIDTH)
         {
           if (text_width > avail)
-            set_label (layout, self->font, title, avail, &text_width, &text_height);
+            label = chronicle_timeline_painter_get_label (self, LABEL_FONT, title, avail,
+                                                          cancelled);
+          text_width = label->width;
+          text_height = label->height;
 
           if (emphasis)
             {
@@ -696,14 +1101,12 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
                               text_width + 8, text_height + 4, 4);
             }
 
-          append_text (snapshot, layout, &fg, label_x, geo.cy - text_height / 2.0);
+          append_label (snapshot, label, &fg, label_x, geo.cy - text_height / 2.0);
           graphene_rect_init (label_out, label_x, geo.cy - text_height / 2.0, text_width,
                               text_height);
           graphene_rect_union (&bounds, label_out, &bounds);
         }
     }
-
-  pango_layout_set_attributes (layout, NULL);
 
   if (cancelled)
     {
@@ -755,13 +1158,13 @@ chronicle_timeline_painter_add_hit (ChronicleTimelinePainter *self,
 static void
 chronicle_timeline_painter_paint_cluster (ChronicleTimelinePainter *self,
                                           GtkSnapshot              *snapshot,
-                                          PangoLayout              *layout,
                                           const Pending            *pending,
                                           const ChronicleLaneEntry *first)
 {
   GdkRGBA fill;
   GdkRGBA text;
   char count[16];
+  const Label *label;
   graphene_rect_t bounds;
   double cy = chronicle_timeline_painter_row_center (self, first->lane, first->row);
   double cx = (pending->x1 + pending->x2) / 2;
@@ -769,7 +1172,9 @@ chronicle_timeline_painter_paint_cluster (ChronicleTimelinePainter *self,
   int text_width, text_height;
 
   g_snprintf (count, sizeof count, "%u", pending->count);
-  set_label (layout, self->small_bold_font, count, -1, &text_width, &text_height);
+  label = chronicle_timeline_painter_get_label (self, LABEL_SMALL_BOLD, count, -1, FALSE);
+  text_width = label->width;
+  text_height = label->height;
 
   if (pending->kind != G_MAXUINT)
     fill = *chronicle_timeline_painter_kind_color (self, pending->kind);
@@ -789,12 +1194,47 @@ chronicle_timeline_painter_paint_cluster (ChronicleTimelinePainter *self,
     gtk_snapshot_push_opacity (snapshot, NON_MATCH_OPACITY);
 
   /* A ring of background keeps it apart from its neighbours. */
-  append_rounded (snapshot, &self->colors.background, NULL, 0,
-                  bounds.origin.x - 1.5, bounds.origin.y - 1.5,
-                  width + 3, CLUSTER_HEIGHT + 3, CLUSTER_HEIGHT / 2 + 1.5);
-  append_rounded (snapshot, &fill, NULL, 0, bounds.origin.x, bounds.origin.y,
-                  width, CLUSTER_HEIGHT, CLUSTER_HEIGHT / 2);
-  append_text (snapshot, layout, &text, cx - text_width / 2.0, cy - text_height / 2.0);
+  if (chronicle_timeline_painter_for_screen (self) && width <= MAX_BADGE_IMAGE)
+    {
+      /* The badge and its count from an image, whole pixels wide, on whole
+       * device pixels: there are few different ones. */
+      int image_width = (int) ceil (width) + 4;
+      int image_height = CLUSTER_HEIGHT + 4;
+      g_autofree char *key = g_strdup_printf ("badge %d %08x %08x %08x %s", image_width,
+                                              rgba_pack (&fill),
+                                              rgba_pack (&self->colors.background),
+                                              rgba_pack (&text), count);
+      GdkTexture *texture = g_hash_table_lookup (self->images, key);
+
+      if (texture == NULL)
+        {
+          GtkSnapshot *image = gtk_snapshot_new ();
+
+          append_rounded (image, &self->colors.background, NULL, 0, 0.5, 0.5,
+                          image_width - 1, image_height - 1, (image_height - 1) / 2.0);
+          append_rounded (image, &fill, NULL, 0, 2, 2, image_width - 4, CLUSTER_HEIGHT,
+                          CLUSTER_HEIGHT / 2);
+          append_label (image, label, &text, (image_width - text_width) / 2.0,
+                        (image_height - text_height) / 2.0);
+          texture = chronicle_timeline_painter_add_image (self, g_steal_pointer (&key),
+                                                          gtk_snapshot_free_to_node (image),
+                                                          image_width, image_height);
+        }
+
+      gtk_snapshot_append_texture (snapshot, texture,
+                                   &GRAPHENE_RECT_INIT (chronicle_timeline_painter_snap (self, cx - image_width / 2.0),
+                                                        chronicle_timeline_painter_snap (self, cy - image_height / 2.0),
+                                                        image_width, image_height));
+    }
+  else
+    {
+      append_rounded (snapshot, &self->colors.background, NULL, 0,
+                      bounds.origin.x - 1.5, bounds.origin.y - 1.5,
+                      width + 3, CLUSTER_HEIGHT + 3, CLUSTER_HEIGHT / 2 + 1.5);
+      append_rounded (snapshot, &fill, NULL, 0, bounds.origin.x, bounds.origin.y,
+                      width, CLUSTER_HEIGHT, CLUSTER_HEIGHT / 2);
+      append_label (snapshot, label, &text, cx - text_width / 2.0, cy - text_height / 2.0);
+    }
 
   if (self->highlight != NULL && pending->n_matches == 0)
     gtk_snapshot_pop (snapshot);
@@ -806,7 +1246,6 @@ chronicle_timeline_painter_paint_cluster (ChronicleTimelinePainter *self,
 static void
 chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
                                   GtkSnapshot              *snapshot,
-                                  PangoLayout              *layout,
                                   const ChronicleLaneEntry *entries,
                                   Pending                  *pending,
                                   double                    next_x)
@@ -817,7 +1256,7 @@ chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
     {
       const ChronicleTimelineHit *hit;
 
-      chronicle_timeline_painter_paint_cluster (self, snapshot, layout, pending, first);
+      chronicle_timeline_painter_paint_cluster (self, snapshot, pending, first);
       hit = &g_array_index (self->hits, ChronicleTimelineHit, self->hits->len - 1);
       pending->drawn_end = hit->bounds.origin.x + hit->bounds.size.width;
     }
@@ -829,7 +1268,7 @@ chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
 
       /* The match colour goes behind the marker or bar and its title, like
        * a text search's: drawn first, so the event is recorded apart. */
-      bounds = chronicle_timeline_painter_paint_entry (self, entry_snapshot, layout, first,
+      bounds = chronicle_timeline_painter_paint_entry (self, entry_snapshot, first,
                                                        pending->drawn_end, next_x,
                                                        FALSE, NULL, &label);
       node = gtk_snapshot_free_to_node (entry_snapshot);
@@ -848,7 +1287,7 @@ chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
 
       if (self->highlight != NULL)
         gtk_snapshot_push_opacity (snapshot, NON_MATCH_OPACITY);
-      bounds = chronicle_timeline_painter_paint_entry (self, snapshot, layout, first,
+      bounds = chronicle_timeline_painter_paint_entry (self, snapshot, first,
                                                        pending->drawn_end, next_x,
                                                        FALSE, NULL, &label);
       if (self->highlight != NULL)
@@ -992,7 +1431,6 @@ chronicle_timeline_painter_paint_lane_summary (ChronicleTimelinePainter *self,
 static void
 chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
                                               GtkSnapshot              *snapshot,
-                                              PangoLayout              *layout,
                                               guint                     lane)
 {
   Pending pending[CHRONICLE_LANE_LAYOUT_MAX_ROWS] = { { 0, } };
@@ -1073,7 +1511,7 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
         }
 
       if (p->active)
-        chronicle_timeline_painter_flush (self, snapshot, layout, entries, p, x1);
+        chronicle_timeline_painter_flush (self, snapshot, entries, p, x1);
 
       p->active = TRUE;
       p->small = small;
@@ -1090,7 +1528,7 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
   for (i = 0; i < CHRONICLE_LANE_LAYOUT_MAX_ROWS; i++)
     {
       if (pending[i].active)
-        chronicle_timeline_painter_flush (self, snapshot, layout, entries, &pending[i],
+        chronicle_timeline_painter_flush (self, snapshot, entries, &pending[i],
                                           self->width);
     }
 }
@@ -1098,7 +1536,6 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
 static void
 chronicle_timeline_painter_paint_lane_header (ChronicleTimelinePainter *self,
                                               GtkSnapshot              *snapshot,
-                                              PangoLayout              *layout,
                                               guint                     lane,
                                               double                    y)
 {
@@ -1109,7 +1546,7 @@ chronicle_timeline_painter_paint_lane_header (ChronicleTimelinePainter *self,
   guint n_entries;
   double x = 12;
   double cy = y + CHRONICLE_TIMELINE_LANE_HEADER / 2 + 1;
-  int width, height;
+  const Label *label;
 
   if (kind != CHRONICLE_LANE_NO_KIND)
     {
@@ -1118,22 +1555,22 @@ chronicle_timeline_painter_paint_lane_header (ChronicleTimelinePainter *self,
       x += 18;
     }
 
-  set_label (layout, self->small_bold_font, chronicle_lane_layout_get_lane_label (self->layout,
-                                                                                  lane),
-             MAX (self->width / 2 - x, MIN_LABEL_WIDTH), &width, &height);
-  append_text (snapshot, layout, &label_color, x, cy - height / 2.0);
-  x += width + 8;
+  label = chronicle_timeline_painter_get_label (self, LABEL_SMALL_BOLD,
+                                                chronicle_lane_layout_get_lane_label (self->layout,
+                                                                                      lane),
+                                                MAX (self->width / 2 - x, MIN_LABEL_WIDTH), FALSE);
+  append_label (snapshot, label, &label_color, x, cy - label->height / 2.0);
+  x += label->width + 8;
 
   chronicle_lane_layout_get_entries (self->layout, lane, &n_entries);
   g_snprintf (count, sizeof count, "%u", n_entries);
-  set_label (layout, self->small_font, count, -1, &width, &height);
-  append_text (snapshot, layout, &count_color, x, cy - height / 2.0);
+  label = chronicle_timeline_painter_get_label (self, LABEL_SMALL, count, -1, FALSE);
+  append_label (snapshot, label, &count_color, x, cy - label->height / 2.0);
 }
 
 static void
 chronicle_timeline_painter_paint_axis (ChronicleTimelinePainter *self,
-                                       GtkSnapshot              *snapshot,
-                                       PangoLayout              *layout)
+                                       GtkSnapshot              *snapshot)
 {
   const ChronicleTimelineColors *colors = &self->colors;
   const ChronicleTimeTick *ticks;
@@ -1165,7 +1602,7 @@ chronicle_timeline_painter_paint_axis (ChronicleTimelinePainter *self,
   for (i = 0; i < n_ticks; i++)
     {
       double x = round (ticks[i].x);
-      int width, height;
+      const Label *label;
 
       if (x >= 0 && x <= self->width)
         append_rect (snapshot, &minor_tick, x, bottom - 7, 1, 6);
@@ -1178,11 +1615,11 @@ chronicle_timeline_painter_paint_axis (ChronicleTimelinePainter *self,
       /* Labels are measured: skip one that would touch the previous one. */
       if (ticks[i].label == NULL || x < 0)
         continue;
-      set_label (layout, self->small_font, ticks[i].label, -1, &width, &height);
       if (x + 4 < label_end)
         continue;
-      append_text (snapshot, layout, &minor_text, x + 4, 25);
-      label_end = x + 4 + width + 8;
+      label = chronicle_timeline_painter_get_label (self, LABEL_SMALL, ticks[i].label, -1, FALSE);
+      append_label (snapshot, label, &minor_text, x + 4, 25);
+      label_end = x + 4 + label->width + 8;
     }
 
   label_end = -G_MAXDOUBLE;
@@ -1191,14 +1628,14 @@ chronicle_timeline_painter_paint_axis (ChronicleTimelinePainter *self,
     {
       double x = round (ticks[i].x);
       double label_x = x + 5;
-      int width, height;
+      const Label *label;
 
       if (x >= 0 && x <= self->width)
         append_rect (snapshot, &major_tick, x, 0, 1, bottom - 1);
 
       if (ticks[i].label == NULL)
         continue;
-      set_label (layout, self->bold_font, ticks[i].label, -1, &width, &height);
+      label = chronicle_timeline_painter_get_label (self, LABEL_BOLD, ticks[i].label, -1, FALSE);
 
       /* The period the view starts in keeps its label at the left edge,
        * while the next label leaves room for all of it. */
@@ -1206,14 +1643,14 @@ chronicle_timeline_painter_paint_axis (ChronicleTimelinePainter *self,
         {
           label_x = 6;
           if (i + 1 < n_ticks && ticks[i + 1].label != NULL &&
-              label_x + width + 12 > round (ticks[i + 1].x) + 5)
+              label_x + label->width + 12 > round (ticks[i + 1].x) + 5)
             continue;
         }
 
       if (label_x < label_end)
         continue;
-      append_text (snapshot, layout, &major_text, label_x, 6);
-      label_end = label_x + width + 12;
+      append_label (snapshot, label, &major_text, label_x, 6);
+      label_end = label_x + label->width + 12;
     }
 }
 
@@ -1239,7 +1676,6 @@ chronicle_timeline_painter_era_color (ChronicleTimelinePainter *self,
 static void
 chronicle_timeline_painter_paint_eras (ChronicleTimelinePainter *self,
                                        GtkSnapshot              *snapshot,
-                                       PangoLayout              *layout,
                                        gboolean                  bands)
 {
   GListModel *eras = chronicle_timeline_get_eras (self->timeline);
@@ -1274,7 +1710,6 @@ chronicle_timeline_painter_paint_eras (ChronicleTimelinePainter *self,
           double y = CHRONICLE_TIMELINE_AXIS_HEIGHT + 3;
           double label_x = MAX (x1, 0) + 8;
           double avail = MIN (x2, self->width) - label_x - 8;
-          int width, height;
 
           /* The strip's pill is the band, stronger. */
           pill.alpha = MIN (color.alpha * 3.5, 0.5);
@@ -1283,10 +1718,13 @@ chronicle_timeline_painter_paint_eras (ChronicleTimelinePainter *self,
                           CHRONICLE_TIMELINE_ERA_HEIGHT - 6, 6);
           if (avail >= MIN_LABEL_WIDTH)
             {
-              set_label (layout, self->small_bold_font, chronicle_era_get_title (era), avail,
-                         &width, &height);
-              append_text (snapshot, layout, &fg, label_x,
-                           y + (CHRONICLE_TIMELINE_ERA_HEIGHT - 6 - height) / 2.0);
+              const Label *label;
+
+              label = chronicle_timeline_painter_get_label (self, LABEL_SMALL_BOLD,
+                                                            chronicle_era_get_title (era), avail,
+                                                            FALSE);
+              append_label (snapshot, label, &fg, label_x,
+                            y + (CHRONICLE_TIMELINE_ERA_HEIGHT - 6 - label->height) / 2.0);
             }
         }
     }
@@ -1320,13 +1758,13 @@ chronicle_timeline_painter_paint_grid (ChronicleTimelinePainter *self,
 
 static void
 chronicle_timeline_painter_paint_now (ChronicleTimelinePainter *self,
-                                      GtkSnapshot              *snapshot,
-                                      PangoLayout              *layout)
+                                      GtkSnapshot              *snapshot)
 {
   double x = round (chronicle_timeline_painter_time_to_x (self, self->now));
   double top = chronicle_timeline_painter_get_lanes_top (self);
   GdkRGBA text = text_color_on (&self->colors.today);
-  int width, height;
+  const Label *label;
+  double width, height;
 
   if (x < 0 || x > self->width)
     return;
@@ -1334,10 +1772,12 @@ chronicle_timeline_painter_paint_now (ChronicleTimelinePainter *self,
   append_rect (snapshot, &self->colors.today, x - 1, top, 2, self->height - top);
 
   /* Translators: the label of the line that marks the current time. */
-  set_label (layout, self->small_bold_font, _("Now"), -1, &width, &height);
+  label = chronicle_timeline_painter_get_label (self, LABEL_SMALL_BOLD, _("Now"), -1, FALSE);
+  width = label->width;
+  height = label->height;
   append_rounded (snapshot, &self->colors.today, NULL, 0,
                   x - width / 2.0 - 6, top + 2, width + 12, height + 4, (height + 4) / 2.0);
-  append_text (snapshot, layout, &text, x - width / 2.0, top + 4);
+  append_label (snapshot, label, &text, x - width / 2.0, top + 4);
 }
 
 static void
@@ -1347,6 +1787,8 @@ chronicle_timeline_painter_dispose (GObject *object)
 
   g_clear_object (&self->timeline);
   g_clear_object (&self->layout);
+  if (self->labels != NULL)
+    chronicle_timeline_painter_clear_labels (self);
   g_clear_object (&self->context);
   g_clear_object (&self->axis);
 
@@ -1363,6 +1805,8 @@ chronicle_timeline_painter_finalize (GObject *object)
   g_clear_pointer (&self->small_font, pango_font_description_free);
   g_clear_pointer (&self->small_bold_font, pango_font_description_free);
   g_clear_pointer (&self->strike_attrs, pango_attr_list_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->images, g_hash_table_unref);
   g_clear_pointer (&self->kind_colors, g_array_unref);
   g_clear_pointer (&self->lane_tops, g_array_unref);
   g_clear_pointer (&self->hits, g_array_unref);
@@ -1400,6 +1844,10 @@ chronicle_timeline_painter_init (ChronicleTimelinePainter *self)
   self->bins = g_array_new (FALSE, FALSE, sizeof (guint));
   self->strike_attrs = pango_attr_list_new ();
   pango_attr_list_insert (self->strike_attrs, pango_attr_strikethrough_new (TRUE));
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, label_free);
+  self->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->scale_factor = 1;
+  g_queue_init (&self->labels_lru);
   self->start = 0;
   self->duration = 365 * 86400;
   self->width = 1;
@@ -1532,6 +1980,9 @@ chronicle_timeline_painter_set_colors (ChronicleTimelinePainter      *self,
   g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
   g_return_if_fail (colors != NULL);
 
+  /* A style change (dark, high contrast): images in the old colours go. */
+  if (memcmp (&self->colors, colors, sizeof *colors) != 0)
+    g_hash_table_remove_all (self->images);
   self->colors = *colors;
 }
 
@@ -1551,6 +2002,11 @@ chronicle_timeline_painter_set_font (ChronicleTimelinePainter   *self,
                                      const PangoFontDescription *font)
 {
   g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+
+  /* The view sets its font on every style change: keep the labels when
+   * the font stays the same. */
+  if (font != NULL && self->font != NULL && pango_font_description_equal (font, self->font))
+    return;
 
   g_clear_pointer (&self->font, pango_font_description_free);
   if (font != NULL)
@@ -1574,6 +2030,21 @@ chronicle_timeline_painter_set_flags (ChronicleTimelinePainter    *self,
   g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
 
   self->flags = flags;
+}
+
+void
+chronicle_timeline_painter_set_scale_factor (ChronicleTimelinePainter *self,
+                                             int                       scale_factor)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_PAINTER (self));
+
+  scale_factor = MAX (scale_factor, 1);
+  if (scale_factor == self->scale_factor)
+    return;
+
+  /* Images are made for one scale. */
+  self->scale_factor = scale_factor;
+  g_hash_table_remove_all (self->images);
 }
 
 void
@@ -1707,7 +2178,6 @@ void
 chronicle_timeline_painter_snapshot (ChronicleTimelinePainter *self,
                                      GtkSnapshot              *snapshot)
 {
-  g_autoptr(PangoLayout) layout = NULL;
   GTimeZone *tz = NULL;
   double lanes_top;
   gboolean has_eras;
@@ -1730,10 +2200,7 @@ chronicle_timeline_painter_snapshot (ChronicleTimelinePainter *self,
   chronicle_time_axis_set_time_zone (self->axis, tz);
   chronicle_time_axis_update (self->axis, self->start, self->duration, self->width);
 
-  /* One layout for every label of the frame. */
-  layout = pango_layout_new (self->context);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  chronicle_timeline_painter_check_context (self);
 
   has_eras = chronicle_timeline_painter_has_eras (self);
   lanes_top = chronicle_timeline_painter_get_lanes_top (self);
@@ -1758,13 +2225,13 @@ chronicle_timeline_painter_snapshot (ChronicleTimelinePainter *self,
     }
 
   if (has_eras)
-    chronicle_timeline_painter_paint_eras (self, snapshot, layout, TRUE);
+    chronicle_timeline_painter_paint_eras (self, snapshot, TRUE);
 
   chronicle_timeline_painter_paint_grid (self, snapshot);
 
   /* Behind the events, so that it never hides a label. */
   if (self->flags & CHRONICLE_TIMELINE_PAINT_SHOW_TODAY)
-    chronicle_timeline_painter_paint_now (self, snapshot, layout);
+    chronicle_timeline_painter_paint_now (self, snapshot);
 
   for (i = 0; i < n_lanes; i++)
     {
@@ -1776,14 +2243,14 @@ chronicle_timeline_painter_snapshot (ChronicleTimelinePainter *self,
         continue;
 
       if (chronicle_lane_layout_get_group_by (self->layout) != CHRONICLE_GROUP_BY_NONE)
-        chronicle_timeline_painter_paint_lane_header (self, snapshot, layout, i, y);
-      chronicle_timeline_painter_paint_lane_events (self, snapshot, layout, i);
+        chronicle_timeline_painter_paint_lane_header (self, snapshot, i, y);
+      chronicle_timeline_painter_paint_lane_events (self, snapshot, i);
     }
 
   gtk_snapshot_pop (snapshot);
 
   /* The axis and the era strip stay at the top. */
-  chronicle_timeline_painter_paint_axis (self, snapshot, layout);
+  chronicle_timeline_painter_paint_axis (self, snapshot);
 
   if (has_eras)
     {
@@ -1791,7 +2258,7 @@ chronicle_timeline_painter_snapshot (ChronicleTimelinePainter *self,
 
       append_rect (snapshot, &self->colors.background, 0, CHRONICLE_TIMELINE_AXIS_HEIGHT,
                    self->width, CHRONICLE_TIMELINE_ERA_HEIGHT);
-      chronicle_timeline_painter_paint_eras (self, snapshot, layout, FALSE);
+      chronicle_timeline_painter_paint_eras (self, snapshot, FALSE);
       append_rect (snapshot, &line, 0, lanes_top - 1, self->width, 1);
     }
 
@@ -1804,7 +2271,6 @@ chronicle_timeline_painter_snapshot_overlay (ChronicleTimelinePainter   *self,
                                              const ChronicleTimelineHit *hover,
                                              guint                       selected)
 {
-  g_autoptr(PangoLayout) layout = NULL;
   double lanes_top;
   guint n_lanes;
   guint lane;
@@ -1832,12 +2298,7 @@ chronicle_timeline_painter_snapshot_overlay (ChronicleTimelinePainter   *self,
                       hover->bounds.size.width + 8, hover->bounds.size.height + 8, 8);
     }
 
-  if (selected != G_MAXUINT)
-    {
-      layout = pango_layout_new (self->context);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (layout, TRUE);
-    }
+  chronicle_timeline_painter_check_context (self);
 
   for (lane = 0; selected != G_MAXUINT && lane < n_lanes; lane++)
     {
@@ -1873,7 +2334,7 @@ chronicle_timeline_painter_snapshot_overlay (ChronicleTimelinePainter   *self,
               break;
             }
         }
-      chronicle_timeline_painter_paint_entry (self, snapshot, layout, entry, 0, self->width, TRUE,
+      chronicle_timeline_painter_paint_entry (self, snapshot, entry, 0, self->width, TRUE,
                                               base_label, &label);
 
       if (geo.point)

@@ -68,10 +68,21 @@ void chronicle_timeline_colors_init (ChronicleTimelineColors *colors,
                                      gboolean                 dark,
                                      gboolean                 high_contrast);
 
+/* SCREEN: drawing for a screen (the timeline widget). Event markers, the
+ * periods behind them, cluster badges with their counts and the hatching
+ * of plans then come from small images made once for each colour at the
+ * scale factor and placed on whole device pixels, which GSK's renderers
+ * draw much faster than the shapes (an hour at the busiest draws well over
+ * a hundred markers). Titles stay text. Exports and printing leave it
+ * unset, so that they stay vector.
+ *
+ * Labels are shaped once and kept across frames (a bounded cache, dropped
+ * when the font, the context's font options or resolution change). */
 typedef enum
 {
   CHRONICLE_TIMELINE_PAINT_NONE       = 0,
   CHRONICLE_TIMELINE_PAINT_SHOW_TODAY = 1 << 0,
+  CHRONICLE_TIMELINE_PAINT_SCREEN     = 1 << 1,
 } ChronicleTimelinePaintFlags;
 
 typedef enum
@@ -135,6 +146,10 @@ void                      chronicle_timeline_painter_set_now            (Chronic
                                                                          gint64                         now);
 void                      chronicle_timeline_painter_set_flags          (ChronicleTimelinePainter      *self,
                                                                          ChronicleTimelinePaintFlags    flags);
+/* Device pixels per pixel of the screen drawn on (with
+ * %CHRONICLE_TIMELINE_PAINT_SCREEN); 1 by default. */
+void                      chronicle_timeline_painter_set_scale_factor   (ChronicleTimelinePainter      *self,
+                                                                         int                            scale_factor);
 /* The events a search found, by model position: they are drawn over the
  * match colour and every other event faded. %NULL (the default): no
  * search, nothing highlighted or faded. The painter keeps a copy. */

@@ -481,6 +481,17 @@ chronicle_timeline_view_update_layout_filter (ChronicleTimelineView *self)
                                     ? CHRONICLE_EVENT_FILTER (inner) : NULL);
 }
 
+/* Markers are drawn from images made for the scale factor. */
+static void
+on_notify_scale_factor_cb (ChronicleTimelineView *self,
+                           GParamSpec            *pspec,
+                           gpointer               user_data)
+{
+  chronicle_timeline_painter_set_scale_factor (self->painter,
+                                               gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  chronicle_timeline_view_invalidate (self);
+}
+
 static void
 on_model_notify_model_cb (ChronicleTimelineView *self,
                           GParamSpec            *pspec,
@@ -1432,6 +1443,10 @@ chronicle_timeline_view_init (ChronicleTimelineView *self)
                            self, G_CONNECT_SWAPPED);
   self->painter = chronicle_timeline_painter_new ();
   chronicle_timeline_painter_set_layout (self->painter, self->layout);
+  chronicle_timeline_painter_set_flags (self->painter, CHRONICLE_TIMELINE_PAINT_SHOW_TODAY |
+                                                       CHRONICLE_TIMELINE_PAINT_SCREEN);
+  chronicle_timeline_painter_set_scale_factor (self->painter, gtk_widget_get_scale_factor (widget));
+  g_signal_connect (widget, "notify::scale-factor", G_CALLBACK (on_notify_scale_factor_cb), NULL);
 
   /* Until there are events: the year around now. */
   self->duration = SECONDS_PER_YEAR;

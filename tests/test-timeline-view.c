@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <locale.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "chronicle-loader.h"
@@ -791,6 +792,319 @@ test_clusters (ViewFixture   *fixture,
   g_assert_cmpuint (n_single, >=, 6);
 }
 
+/* The label and image caches. A painter drawing what the view shows, with
+ * its own context, so that changes reach nothing else. */
+static ChronicleTimelinePainter *
+make_painter (ViewFixture                 *fixture,
+              PangoContext                *context,
+              const char                  *font_name,
+              gboolean                     dark,
+              ChronicleTimelinePaintFlags  flags,
+              int                          scale)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  ChronicleTimelinePainter *painter = chronicle_timeline_painter_new ();
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_name);
+  ChronicleTimelineColors colors;
+
+  chronicle_timeline_colors_init (&colors, dark, FALSE);
+  chronicle_timeline_painter_set_timeline (painter, fixture->timeline);
+  chronicle_timeline_painter_set_layout (painter, _chronicle_timeline_view_get_layout (view));
+  chronicle_timeline_painter_set_colors (painter, &colors);
+  chronicle_timeline_painter_set_pango_context (painter, context);
+  chronicle_timeline_painter_set_font (painter, font);
+  chronicle_timeline_painter_set_size (painter, fixture->width, fixture->height);
+  chronicle_timeline_painter_set_visible_range (painter,
+                                                chronicle_timeline_view_get_visible_start (view),
+                                                chronicle_timeline_view_get_visible_duration (view));
+  chronicle_timeline_painter_set_now (painter, 1717200000);
+  chronicle_timeline_painter_set_flags (painter, flags);
+  chronicle_timeline_painter_set_scale_factor (painter, scale);
+
+  return painter;
+}
+
+static PangoContext *
+make_context (double resolution)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  pango_cairo_context_set_resolution (context, resolution);
+
+  return context;
+}
+
+/* The painter's drawing on an image of @scale device pixels a pixel. */
+static cairo_surface_t *
+render_painter (ChronicleTimelinePainter *painter,
+                ViewFixture              *fixture,
+                int                       scale)
+{
+  GskRenderNode *node = chronicle_timeline_painter_render (painter, G_MAXUINT);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_nonnull (node);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, fixture->width * scale,
+                                        fixture->height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  gsk_render_node_unref (node);
+
+  return surface;
+}
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) height * stride) == 0;
+}
+
+static void
+collect_nodes (GskRenderNode     *node,
+               GskRenderNodeType  wanted,
+               GPtrArray         *found)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  if (type == wanted)
+    g_ptr_array_add (found, node);
+
+  switch ((int) type)
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_nodes (gsk_container_node_get_child (node, i), wanted, found);
+      break;
+    case GSK_CLIP_NODE:
+      collect_nodes (gsk_clip_node_get_child (node), wanted, found);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_nodes (gsk_rounded_clip_node_get_child (node), wanted, found);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_nodes (gsk_transform_node_get_child (node), wanted, found);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_nodes (gsk_opacity_node_get_child (node), wanted, found);
+      break;
+    case GSK_REPEAT_NODE:
+      collect_nodes (gsk_repeat_node_get_child (node), wanted, found);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_nodes (gsk_debug_node_get_child (node), wanted, found);
+      break;
+    default:
+      break;
+    }
+}
+
+static guint
+count_nodes (ChronicleTimelinePainter *painter,
+             GskRenderNodeType         type)
+{
+  GskRenderNode *node = chronicle_timeline_painter_render (painter, G_MAXUINT);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_nodes (node, type, found);
+  gsk_render_node_unref (node);
+
+  return found->len;
+}
+
+/* Labels kept from the frame before draw what a new painter draws. */
+static void
+test_label_cache_same (ViewFixture   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GObject) context_object = G_OBJECT (make_context (96));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(ChronicleTimelinePainter) painter = NULL;
+  g_autoptr(ChronicleTimelinePainter) fresh = NULL;
+  cairo_surface_t *first, *second, *other;
+  guint flags;
+
+  for (flags = 0; flags <= CHRONICLE_TIMELINE_PAINT_SCREEN; flags += CHRONICLE_TIMELINE_PAINT_SCREEN)
+    {
+      g_clear_object (&painter);
+      g_clear_object (&fresh);
+      painter = make_painter (fixture, context, "Cantarell 11", FALSE, flags, 1);
+      first = render_painter (painter, fixture, 1);
+      second = render_painter (painter, fixture, 1);
+      fresh = make_painter (fixture, context, "Cantarell 11", FALSE, flags, 1);
+      other = render_painter (fresh, fixture, 1);
+
+      g_assert_cmpuint (count_nodes (painter, GSK_TEXT_NODE), >, 10);
+      g_assert_true (surfaces_equal (first, second));
+      g_assert_true (surfaces_equal (second, other));
+
+      cairo_surface_destroy (first);
+      cairo_surface_destroy (second);
+      cairo_surface_destroy (other);
+    }
+}
+
+/* After a change of font, style or the context's resolution, a painter
+ * that drew before draws as one made with the new setting. */
+static void
+check_after_change (ViewFixture              *fixture,
+                    ChronicleTimelinePainter *painter,
+                    cairo_surface_t          *before,
+                    ChronicleTimelinePainter *fresh)
+{
+  cairo_surface_t *after = render_painter (painter, fixture, 1);
+  cairo_surface_t *expected = render_painter (fresh, fixture, 1);
+
+  g_assert_false (surfaces_equal (before, after));
+  g_assert_true (surfaces_equal (after, expected));
+
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (expected);
+}
+
+static void
+test_label_cache_font (ViewFixture   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GObject) context_object = G_OBJECT (make_context (96));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(ChronicleTimelinePainter) painter = NULL;
+  g_autoptr(ChronicleTimelinePainter) fresh = NULL;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell 15");
+  cairo_surface_t *before;
+
+  painter = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_SCREEN, 1);
+  before = render_painter (painter, fixture, 1);
+  chronicle_timeline_painter_set_font (painter, font);
+  fresh = make_painter (fixture, context, "Cantarell 15", FALSE, CHRONICLE_TIMELINE_PAINT_SCREEN, 1);
+  check_after_change (fixture, painter, before, fresh);
+  cairo_surface_destroy (before);
+}
+
+static void
+test_label_cache_context (ViewFixture   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GObject) context_object = G_OBJECT (make_context (96));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(GObject) fresh_object = G_OBJECT (make_context (144));
+  PangoContext *fresh_context = PANGO_CONTEXT (fresh_object);
+  g_autoptr(ChronicleTimelinePainter) painter = NULL;
+  g_autoptr(ChronicleTimelinePainter) fresh = NULL;
+  cairo_surface_t *before;
+
+  painter = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_SCREEN, 1);
+  before = render_painter (painter, fixture, 1);
+  /* As GTK does to a widget's context when the text scale changes. */
+  pango_cairo_context_set_resolution (context, 144);
+  fresh = make_painter (fixture, fresh_context, "Cantarell 11", FALSE,
+                        CHRONICLE_TIMELINE_PAINT_SCREEN, 1);
+  check_after_change (fixture, painter, before, fresh);
+  cairo_surface_destroy (before);
+}
+
+static void
+test_label_cache_style (ViewFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GObject) context_object = G_OBJECT (make_context (96));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(ChronicleTimelinePainter) painter = NULL;
+  g_autoptr(ChronicleTimelinePainter) fresh = NULL;
+  ChronicleTimelineColors dark;
+  cairo_surface_t *before;
+
+  painter = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_SCREEN, 1);
+  before = render_painter (painter, fixture, 1);
+  chronicle_timeline_colors_init (&dark, TRUE, FALSE);
+  chronicle_timeline_painter_set_colors (painter, &dark);
+  fresh = make_painter (fixture, context, "Cantarell 11", TRUE, CHRONICLE_TIMELINE_PAINT_SCREEN, 1);
+  check_after_change (fixture, painter, before, fresh);
+  cairo_surface_destroy (before);
+}
+
+/* For the screen, markers are images at the scale factor; exports (no
+ * SCREEN flag) stay shapes and text. */
+static void
+test_screen_images (ViewFixture   *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GObject) context_object = G_OBJECT (make_context (96));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(ChronicleTimelinePainter) painter = NULL;
+  g_autoptr(ChronicleTimelinePainter) vector = NULL;
+  g_autoptr(ChronicleTimelinePainter) fresh = NULL;
+  g_autoptr(GPtrArray) textures = g_ptr_array_new ();
+  GskRenderNode *node;
+  cairo_surface_t *after, *expected;
+  int scale;
+
+  vector = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_NONE, 1);
+  g_assert_cmpuint (count_nodes (vector, GSK_TEXTURE_NODE), ==, 0);
+  g_assert_cmpuint (count_nodes (vector, GSK_REPEAT_NODE), ==, 0);
+  g_assert_cmpuint (count_nodes (vector, GSK_TEXT_NODE), >, 10);
+
+  painter = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_SCREEN, 1);
+  g_assert_cmpuint (count_nodes (painter, GSK_TEXT_NODE), ==, count_nodes (vector, GSK_TEXT_NODE));
+
+  for (scale = 1; scale <= 2; scale++)
+    {
+      chronicle_timeline_painter_set_scale_factor (painter, scale);
+      node = chronicle_timeline_painter_render (painter, G_MAXUINT);
+      g_ptr_array_set_size (textures, 0);
+      collect_nodes (node, GSK_TEXTURE_NODE, textures);
+      g_assert_cmpuint (textures->len, >, 5);
+
+      for (guint i = 0; i < textures->len; i++)
+        {
+          GskRenderNode *texture_node = g_ptr_array_index (textures, i);
+          GdkTexture *texture = gsk_texture_node_get_texture (texture_node);
+          graphene_rect_t bounds;
+
+          /* One texel a device pixel, on whole device pixels. */
+          gsk_render_node_get_bounds (texture_node, &bounds);
+          g_assert_cmpfloat (gdk_texture_get_width (texture), ==, bounds.size.width * scale);
+          g_assert_cmpfloat (gdk_texture_get_height (texture), ==, bounds.size.height * scale);
+          g_assert_cmpfloat (bounds.origin.x * scale, ==, round (bounds.origin.x * scale));
+          g_assert_cmpfloat (bounds.origin.y * scale, ==, round (bounds.origin.y * scale));
+        }
+      gsk_render_node_unref (node);
+    }
+
+  /* Images made at scale 1 are gone: as a painter made for scale 2. */
+  after = render_painter (painter, fixture, 2);
+  fresh = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_SCREEN, 2);
+  expected = render_painter (fresh, fixture, 2);
+  g_assert_true (surfaces_equal (after, expected));
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (expected);
+}
+
+/* The widget draws for the screen. */
+static void
+test_view_draws_for_screen (ViewFixture   *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) textures = g_ptr_array_new ();
+  GskRenderNode *node;
+
+  cairo_surface_destroy (render (fixture, &node));
+  collect_nodes (node, GSK_TEXTURE_NODE, textures);
+  g_assert_cmpuint (textures->len, >, 0);
+  gsk_render_node_unref (node);
+}
+
 static void
 on_notify_cb (GObject    *object,
               GParamSpec *pspec,
@@ -880,6 +1194,12 @@ main (int   argc,
   ADD ("markup-literal", "widget-events.json", test_markup_literal);
   ADD ("clusters", "widget-dense.json", test_clusters);
   ADD ("properties", "widget-events.json", test_properties);
+  ADD ("label-cache/same-drawing", "widget-events.json", test_label_cache_same);
+  ADD ("label-cache/font-change", "widget-events.json", test_label_cache_font);
+  ADD ("label-cache/context-change", "widget-events.json", test_label_cache_context);
+  ADD ("label-cache/style-change", "widget-events.json", test_label_cache_style);
+  ADD ("screen/images", "widget-events.json", test_screen_images);
+  ADD ("screen/view", "widget-events.json", test_view_draws_for_screen);
 
 #undef ADD
 

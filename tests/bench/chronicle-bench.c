@@ -567,7 +567,9 @@ make_painter (ChronicleTimeline   *timeline,
   chronicle_timeline_painter_set_size (painter, FRAME_WIDTH, FRAME_HEIGHT);
   /* A fixed "now", so that every run draws the same. */
   chronicle_timeline_painter_set_now (painter, 1767225600);
-  chronicle_timeline_painter_set_flags (painter, CHRONICLE_TIMELINE_PAINT_SHOW_TODAY);
+  /* As the timeline widget draws. */
+  chronicle_timeline_painter_set_flags (painter, CHRONICLE_TIMELINE_PAINT_SHOW_TODAY |
+                                                 CHRONICLE_TIMELINE_PAINT_SCREEN);
   g_object_unref (context);
 
   return painter;
