@@ -27,6 +27,9 @@
 #define CLUSTER_GAP       2.0
 #define CLUSTER_HEIGHT   20.0
 #define LABEL_GAP         6.0
+/* A title cut shorter than this many characters (and "…") is not worth
+ * reading: it is left out, unless it fits whole. */
+#define MIN_LABEL_CHARS   4
 #define MIN_LABEL_WIDTH  28.0
 #define FADE_WIDTH       24.0
 #define HIT_SLACK         3.0
@@ -898,9 +901,25 @@ chronicle_timeline_painter_entry_geometry (ChronicleTimelinePainter *self,
     }
 }
 
+/* Whether a title @text_width wide can be drawn in @avail pixels: whole,
+ * or cut short with enough of it left to read. */
+static gboolean
+chronicle_timeline_painter_label_fits (ChronicleTimelinePainter *self,
+                                       double                    text_width,
+                                       double                    avail)
+{
+  return text_width <= avail ||
+         avail >= MAX (MIN_LABEL_WIDTH, MIN_LABEL_CHARS * self->char_width);
+}
+
 /* Draws one event; returns what can be hit (shape and label), and in
- * @label_out the title drawn outside the shape. With @emphasis (the
- * selection), the title gets room and a backdrop, on the side of
+ * @label_out the title drawn outside the shape. @prev_x is where what the
+ * row drew before ends, @next_x where the row's next item starts: titles,
+ * inside a bar or out, stay between the two, so that the titles of a row
+ * never overlap, even where events that overlap share a row (when all of
+ * a lane's rows are busy). A
+ * title without room for enough of it to read is left out. With @emphasis
+ * (the selection), the title gets room and a backdrop, on the side of
  * @base_label (where it was drawn before) if any. */
 static graphene_rect_t
 chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
@@ -1037,9 +1056,10 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
 
       bounds = rect;
 
-      /* The label goes inside when it fits in what is visible of the bar,
-       * else after it when there is more room there. */
-      avail = visible_x2 - visible_x1 - 2 * LABEL_GAP - (soft ? FADE_WIDTH / 2 : 0);
+      /* The label goes inside when it fits in what is visible of the bar
+       * before the next item, else after it when there is more room there. */
+      avail = MIN (visible_x2, next_x) - visible_x1 - 2 * LABEL_GAP -
+              (soft ? FADE_WIDTH / 2 : 0);
       if (title != NULL && avail >= MIN_LABEL_WIDTH * 2)
         {
           double outside = MIN (emphasis ? MAX (next_x, geo.x2 + OVERLAY_LABEL) : next_x,
@@ -1084,7 +1104,7 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
           label_x = left_edge - MIN (text_width, avail);
         }
 
-      if (avail >= MIN_LABEL_WIDTH)
+      if (chronicle_timeline_painter_label_fits (self, text_width, avail))
         {
           if (text_width > avail)
             label = chronicle_timeline_painter_get_label (self, LABEL_FONT, title, avail,

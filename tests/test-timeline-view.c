@@ -66,6 +66,46 @@ allocate (ViewFixture *fixture,
   gtk_widget_size_allocate (fixture->view, &(GtkAllocation) { 0, 0, width, height }, -1);
 }
 
+/* Many long ranges of one kind starting ten minutes apart, so that most
+ * share the lane's last row and overlap there, with markers between them;
+ * and, in a lane of its own, a lone event. */
+#define OVERLAP_RANGES 30
+#define OVERLAP_POINTS 20
+
+static ChronicleTimeline *
+make_overlap_timeline (void)
+{
+  g_autoptr(ChronicleLoader) loader = chronicle_loader_new ();
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline;
+  guint i;
+
+  g_string_append (json, "{ \"format\": \"chronicle-timeline\", \"version\": 1, "
+                         "\"title\": \"Overlap\", \"timezone\": \"UTC\", \"events\": [");
+  for (i = 0; i < OVERLAP_RANGES; i++)
+    g_string_append_printf (json,
+                            "{ \"id\": \"range%02u\", \"title\": \"Range %02u, a title long enough to need room\", "
+                            "\"kind\": \"statement\", \"start\": \"2024-03-01T%02u:%02u\", "
+                            "\"end\": \"2024-03-01T%02u:%02u\" },",
+                            i, i, 8 + i / 6, i % 6 * 10, 10 + i / 6, i % 6 * 10);
+  for (i = 0; i < OVERLAP_POINTS; i++)
+    g_string_append_printf (json,
+                            "{ \"id\": \"point%02u\", \"title\": \"Point %02u with a title\", "
+                            "\"kind\": \"statement\", \"start\": \"2024-03-01T%02u:%02u:30\" },",
+                            i, i, 8 + i / 6, i % 6 * 10 + 5);
+  g_string_append (json, "{ \"id\": \"lone\", \"title\": \"Lone event\", \"kind\": \"report\", "
+                         "\"start\": \"2024-03-01T11:00\" } ] }");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  timeline = chronicle_loader_load_bytes (loader, bytes, "overlap.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+
+  return timeline;
+}
+
 static void
 fixture_set_up (ViewFixture   *fixture,
                 gconstpointer  data)
@@ -73,12 +113,15 @@ fixture_set_up (ViewFixture   *fixture,
   const char *name = data;
   g_autofree char *path = NULL;
 
-  if (g_str_has_prefix (name, "bundled:"))
+  if (g_str_equal (name, "generated:overlap"))
+    fixture->timeline = make_overlap_timeline ();
+  else if (g_str_has_prefix (name, "bundled:"))
     path = g_build_filename (BUILD_DATADIR, "timelines", name + strlen ("bundled:"), NULL);
   else
     path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 
-  fixture->timeline = load_timeline (path);
+  if (path != NULL)
+    fixture->timeline = load_timeline (path);
   fixture->selection = g_object_new (GTK_TYPE_SINGLE_SELECTION,
                                      "autoselect", FALSE,
                                      "can-unselect", TRUE,
@@ -1153,6 +1196,306 @@ test_properties (ViewFixture   *fixture,
   g_assert_cmpint (before, ==, after);
 }
 
+/* Label collision. A text node drawn: where, and how many glyphs. */
+typedef struct
+{
+  graphene_rect_t bounds;
+  guint           n_glyphs;
+} DrawnText;
+
+static void
+collect_texts (GskRenderNode *node,
+               double         dx,
+               double         dy,
+               GArray        *texts)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      {
+        DrawnText text;
+
+        gsk_render_node_get_bounds (node, &text.bounds);
+        text.bounds.origin.x += dx;
+        text.bounds.origin.y += dy;
+        text.n_glyphs = gsk_text_node_get_num_glyphs (node);
+        g_array_append_val (texts, text);
+      }
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_texts (gsk_container_node_get_child (node, i), dx, dy, texts);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        GskTransform *transform = gsk_transform_node_get_transform (node);
+        float tx, ty;
+
+        /* Labels are moved into place; markers are turned, but hold no text. */
+        if (gsk_transform_get_category (transform) >= GSK_TRANSFORM_CATEGORY_2D_TRANSLATE)
+          {
+            gsk_transform_to_translate (transform, &tx, &ty);
+            collect_texts (gsk_transform_node_get_child (node), dx + tx, dy + ty, texts);
+          }
+      }
+      break;
+    case GSK_CLIP_NODE:
+      collect_texts (gsk_clip_node_get_child (node), dx, dy, texts);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_texts (gsk_rounded_clip_node_get_child (node), dx, dy, texts);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_texts (gsk_opacity_node_get_child (node), dx, dy, texts);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_texts (gsk_debug_node_get_child (node), dx, dy, texts);
+      break;
+    default:
+      break;
+    }
+}
+
+/* The texts drawn over the lanes (not the axis) of @node. */
+static GArray *
+lane_texts (ViewFixture   *fixture,
+            GskRenderNode *node)
+{
+  ChronicleTimelinePainter *painter = _chronicle_timeline_view_get_painter (get_view (fixture));
+  double lanes_top = chronicle_timeline_painter_get_lanes_top (painter);
+  GArray *texts = g_array_new (FALSE, FALSE, sizeof (DrawnText));
+  guint i = 0;
+
+  collect_texts (node, 0, 0, texts);
+  while (i < texts->len)
+    {
+      if (g_array_index (texts, DrawnText, i).bounds.origin.y < lanes_top)
+        g_array_remove_index (texts, i);
+      else
+        i++;
+    }
+
+  return texts;
+}
+
+/* Whether a text with @n_glyphs glyphs was drawn with its middle in @area;
+ * @found (may be %NULL) is set to the first. */
+static gboolean
+find_text (GArray                *texts,
+           guint                  n_glyphs,
+           const graphene_rect_t *area,
+           DrawnText             *found)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const DrawnText *text = &g_array_index (texts, DrawnText, i);
+      graphene_point_t middle;
+
+      graphene_rect_get_center (&text->bounds, &middle);
+      if (text->n_glyphs == n_glyphs && graphene_rect_contains_point (area, &middle))
+        {
+          if (found != NULL)
+            *found = *text;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Six hours of the overlapping events, in a view 1200 pixels wide. */
+static void
+show_overlap (ViewFixture *fixture)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  ChronicleEvent *first = chronicle_timeline_lookup_event (fixture->timeline, "range00");
+
+  chronicle_timeline_view_set_visible_range (view, chronicle_event_get_start_instant (first) - 600,
+                                             6 * 3600);
+  allocate (fixture, WIDTH, HEIGHT);
+}
+
+static void
+test_labels_disjoint (ViewFixture   *fixture,
+                      gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  ChronicleLaneLayout *layout = _chronicle_timeline_view_get_layout (view);
+  const ChronicleLaneEntry *entry;
+  g_autoptr(GArray) texts = NULL;
+  g_autofree char *tooltip = NULL;
+  GskRenderNode *node;
+  guint lane = 0;
+  guint n_shared = 0;
+  guint n_titles = 0;
+  double x, y;
+  guint i, j;
+
+  show_overlap (fixture);
+
+  /* The lane's rows are all busy, so that many ranges share a row with
+   * one they overlap. */
+  for (i = 0; i < OVERLAP_RANGES; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("range%02u", i);
+      const ChronicleLaneEntry *other;
+
+      entry = find_entry (fixture, position_of (fixture, id), &lane);
+      for (j = 0; j < OVERLAP_RANGES; j++)
+        {
+          g_autofree char *other_id = g_strdup_printf ("range%02u", j);
+
+          other = find_entry (fixture, position_of (fixture, other_id), &lane);
+          if (j != i && other->row == entry->row &&
+              other->start < entry->end && entry->start < other->end)
+            {
+              n_shared++;
+              break;
+            }
+        }
+    }
+  g_assert_cmpuint (chronicle_lane_layout_get_lane_n_rows (layout, lane), ==,
+                    CHRONICLE_LANE_LAYOUT_MAX_ROWS);
+  g_assert_cmpuint (n_shared, >=, 10);
+
+  cairo_surface_destroy (render (fixture, &node));
+  texts = lane_texts (fixture, node);
+  gsk_render_node_unref (node);
+
+  /* Titles are drawn, some of them shortened ("…" is one more glyph)… */
+  for (i = 0; i < texts->len; i++)
+    n_titles += g_array_index (texts, DrawnText, i).n_glyphs > 4;
+  g_assert_cmpuint (n_titles, >=, 10);
+
+  /* …but no two overlap: labels on one row (overlapping in height) are
+   * apart. A pixel of slack, for glyphs' ink beyond their advance. */
+  for (i = 0; i < texts->len; i++)
+    {
+      for (j = i + 1; j < texts->len; j++)
+        {
+          graphene_rect_t a = g_array_index (texts, DrawnText, i).bounds;
+          graphene_rect_t b = g_array_index (texts, DrawnText, j).bounds;
+
+          graphene_rect_inset (&a, 1, 1);
+          graphene_rect_inset (&b, 1, 1);
+          if (graphene_rect_intersection (&a, &b, NULL))
+            g_error ("Labels overlap: %g,%g %gx%g and %g,%g %gx%g",
+                     a.origin.x, a.origin.y, a.size.width, a.size.height,
+                     b.origin.x, b.origin.y, b.size.width, b.size.height);
+        }
+    }
+
+  /* Whether its title shows or not, every event can still be pointed at:
+   * each range at its start, where no later one covers it yet. */
+  for (i = 0; i < OVERLAP_RANGES; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("range%02u", i);
+      ChronicleTimelineHit hit;
+
+      entry = find_entry (fixture, position_of (fixture, id), &lane);
+      entry_point (fixture, lane, entry, &x, &y);
+      g_assert_true (_chronicle_timeline_view_hit_test (view, x + 2, y, &hit));
+      g_assert_cmpint (hit.type, ==, CHRONICLE_TIMELINE_HIT_EVENT);
+      g_assert_cmpuint (hit.position, ==, position_of (fixture, id));
+    }
+
+  /* And its tooltip gives the whole title. */
+  entry = find_entry (fixture, position_of (fixture, "range20"), &lane);
+  entry_point (fixture, lane, entry, &x, &y);
+  tooltip = _chronicle_timeline_view_get_tooltip_text (view, x + 2, y);
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, "Range 20, a title long enough to need room\n"));
+}
+
+static void
+test_labels_selected (ViewFixture   *fixture,
+                      gconstpointer  data)
+{
+  guint position = G_MAXUINT;
+  const ChronicleLaneEntry *entry;
+  const char *title;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  graphene_rect_t row;
+  GskRenderNode *node;
+  guint lane = 0;
+  double x, y;
+  guint i;
+
+  show_overlap (fixture);
+  cairo_surface_destroy (render (fixture, &node));
+  before = lane_texts (fixture, node);
+  gsk_render_node_unref (node);
+
+  /* A range sharing its row whose title had no room. */
+  for (i = 0; i < OVERLAP_RANGES && position == G_MAXUINT; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("range%02u", i);
+      guint candidate = position_of (fixture, id);
+
+      entry = find_entry (fixture, candidate, &lane);
+      title = chronicle_event_get_title (chronicle_timeline_lookup_event (fixture->timeline, id));
+      entry_point (fixture, lane, entry, &x, &y);
+      row = GRAPHENE_RECT_INIT (0, y - CHRONICLE_TIMELINE_ROW_HEIGHT / 2, WIDTH,
+                                CHRONICLE_TIMELINE_ROW_HEIGHT);
+      if (x > 0 && x < WIDTH / 2 &&
+          !find_text (before, g_utf8_strlen (title, -1), &row, NULL))
+        position = candidate;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+
+  /* Selected, its title is drawn whole, by its bar. */
+  gtk_single_selection_set_selected (fixture->selection, position);
+  cairo_surface_destroy (render (fixture, &node));
+  after = lane_texts (fixture, node);
+  gsk_render_node_unref (node);
+
+  entry = find_entry (fixture, position, &lane);
+  entry_point (fixture, lane, entry, &x, &y);
+  title = chronicle_event_get_title (selected_event (fixture));
+  row = GRAPHENE_RECT_INIT (x - 1, y - CHRONICLE_TIMELINE_ROW_HEIGHT / 2, WIDTH,
+                            CHRONICLE_TIMELINE_ROW_HEIGHT);
+  g_assert_true (find_text (after, g_utf8_strlen (title, -1), &row, NULL));
+}
+
+static void
+test_labels_lone (ViewFixture   *fixture,
+                  gconstpointer  data)
+{
+  ChronicleTimelineView *view = get_view (fixture);
+  ChronicleTimelinePainter *painter = _chronicle_timeline_view_get_painter (view);
+  ChronicleEvent *lone = chronicle_timeline_lookup_event (fixture->timeline, "lone");
+  guint position = position_of (fixture, "lone");
+  const ChronicleTimelineHit *hits;
+  const ChronicleLaneEntry *entry;
+  g_autoptr(GArray) texts = NULL;
+  DrawnText text = { 0, };
+  GskRenderNode *node;
+  guint n_hits;
+  guint lane = 0;
+  double x, y;
+  guint i;
+
+  show_overlap (fixture);
+  cairo_surface_destroy (render (fixture, &node));
+  texts = lane_texts (fixture, node);
+  gsk_render_node_unref (node);
+
+  /* Its title, whole, just after its marker, and it can be hit. */
+  entry = find_entry (fixture, position, &lane);
+  entry_point (fixture, lane, entry, &x, &y);
+  g_assert_true (find_text (texts, g_utf8_strlen (chronicle_event_get_title (lone), -1),
+                            &GRAPHENE_RECT_INIT (x, y - 10, 200, 20), &text));
+  g_assert_cmpfloat (text.bounds.origin.x, >, x);
+  g_assert_cmpfloat (text.bounds.origin.x, <, x + 30);
+
+  hits = chronicle_timeline_painter_get_hits (painter, &n_hits);
+  for (i = 0; i < n_hits && hits[i].position != position; i++)
+    ;
+  g_assert_cmpuint (i, <, n_hits);
+  g_assert_cmpfloat (hits[i].label.size.width, >, 0);
+}
+
 static void
 test_no_display (void)
 {
@@ -1200,6 +1543,9 @@ main (int   argc,
   ADD ("label-cache/style-change", "widget-events.json", test_label_cache_style);
   ADD ("screen/images", "widget-events.json", test_screen_images);
   ADD ("screen/view", "widget-events.json", test_view_draws_for_screen);
+  ADD ("labels/disjoint", "generated:overlap", test_labels_disjoint);
+  ADD ("labels/selected", "generated:overlap", test_labels_selected);
+  ADD ("labels/lone", "generated:overlap", test_labels_lone);
 
 #undef ADD
 
