@@ -15,16 +15,6 @@
 
 #include <string.h>
 
-/* Distinct strings (actor entries, tags) numbered in the order first seen,
- * and for each event the numbers of its own, in one flat array. */
-typedef struct
-{
-  GPtrArray  *strings;   /* owned */
-  GHashTable *numbers;   /* string → number + 1, keys owned by @strings */
-  GArray     *offsets;   /* guint, n_events + 1 */
-  GArray     *members;   /* guint32 */
-} StringSets;
-
 struct _ChronicleEventFilter
 {
   GObject               parent_instance;
@@ -33,18 +23,20 @@ struct _ChronicleEventFilter
   ChronicleViewState   *state;
   ChronicleSearchIndex *index;
 
-  /* What the filter reads of each event, by timeline position: rebuilt
-   * on items-changed, so that a filter change touches no GObject. */
+  /* What the filter reads of each event, by timeline position: the
+   * timeline's table, taken again on items-changed, so that a filter
+   * change touches no GObject. The rest points into it. */
+  ChronicleEventTable  *table;
   guint                 n_events;
-  gint64               *starts;
-  gint64               *ends;
+  const gint64         *starts;
+  const gint64         *ends;
   gint64                max_duration;
-  guint32              *kinds;        /* number in @kind_ids */
-  guint8               *statuses;
-  GPtrArray            *kind_ids;     /* interned kind ids as written */
-  GHashTable           *kind_numbers; /* interned id → number + 1 */
-  StringSets            actors;
-  StringSets            tags;
+  const guint32        *kinds;        /* number in @kind_ids */
+  const guint8         *statuses;
+  const char * const   *kind_ids;     /* interned kind ids as written */
+  guint                 n_kind_ids;
+  ChronicleStringSets   actors;
+  ChronicleStringSets   tags;
 
   /* The result. */
   ChronicleBitset      *shown;
@@ -54,6 +46,14 @@ struct _ChronicleEventFilter
   guint                *kind_counts;      /* by number in @kind_ids */
   guint                 n_kind_counts;
   guint                 status_counts[CHRONICLE_EVENT_N_STATUSES];
+
+  /* Pinned timeline positions → how many times; and while a change is
+   * reported in steps, the model between: the new shown positions before
+   * @step_new, then the old ones (@step_positions) from @step_old on. */
+  GHashTable           *pins;
+  GArray               *step_positions;
+  guint                 step_new;
+  guint                 step_old;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -102,78 +102,13 @@ criteria_clear (Criteria *criteria)
   g_clear_pointer (&criteria->text_matches, chronicle_bitset_free);
 }
 
-static void
-string_sets_init (StringSets *sets)
-{
-  sets->strings = g_ptr_array_new_with_free_func (g_free);
-  sets->numbers = g_hash_table_new (g_str_hash, g_str_equal);
-  sets->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
-  sets->members = g_array_new (FALSE, FALSE, sizeof (guint32));
-}
-
-static void
-string_sets_clear (StringSets *sets)
-{
-  g_clear_pointer (&sets->numbers, g_hash_table_unref);
-  g_clear_pointer (&sets->strings, g_ptr_array_unref);
-  g_clear_pointer (&sets->offsets, g_array_unref);
-  g_clear_pointer (&sets->members, g_array_unref);
-}
-
-static void
-string_sets_reset (StringSets *sets)
-{
-  guint zero = 0;
-
-  g_hash_table_remove_all (sets->numbers);
-  g_ptr_array_set_size (sets->strings, 0);
-  g_array_set_size (sets->offsets, 0);
-  g_array_set_size (sets->members, 0);
-  g_array_append_val (sets->offsets, zero);
-}
-
-/* Appends the next event's strings. */
-static void
-string_sets_add (StringSets         *sets,
-                 const char * const *strings)
-{
-  guint end;
-
-  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
-    {
-      gpointer value = g_hash_table_lookup (sets->numbers, strings[i]);
-      guint32 number;
-
-      if (value != NULL)
-        {
-          number = GPOINTER_TO_UINT (value) - 1;
-        }
-      else
-        {
-          char *copy = g_strdup (strings[i]);
-
-          number = sets->strings->len;
-          g_ptr_array_add (sets->strings, copy);
-          g_hash_table_insert (sets->numbers, copy, GUINT_TO_POINTER (number + 1));
-        }
-
-      g_array_append_val (sets->members, number);
-    }
-
-  end = sets->members->len;
-  g_array_append_val (sets->offsets, end);
-}
-
 static inline gboolean
-string_sets_any_selected (const StringSets *sets,
-                          guint             position,
-                          const gboolean   *selected)
+string_sets_any_selected (const ChronicleStringSets *sets,
+                          guint                      position,
+                          const gboolean            *selected)
 {
-  const guint *offsets = (const guint *)(gpointer)sets->offsets->data;
-  const guint32 *members = (const guint32 *)(gpointer)sets->members->data;
-
-  for (guint k = offsets[position]; k < offsets[position + 1]; k++)
-    if (selected[members[k]])
+  for (guint32 k = sets->offsets[position]; k < sets->offsets[position + 1]; k++)
+    if (selected[sets->members[k]])
       return TRUE;
 
   return FALSE;
@@ -225,42 +160,20 @@ positions_lower_bound (GArray *positions,
 static void
 chronicle_event_filter_read_events (ChronicleEventFilter *self)
 {
-  guint n = chronicle_timeline_get_n_events (self->timeline);
+  ChronicleEventTable *table = chronicle_timeline_get_table (self->timeline);
 
-  self->n_events = n;
-  self->starts = g_renew (gint64, self->starts, MAX (n, 1));
-  self->ends = g_renew (gint64, self->ends, MAX (n, 1));
-  self->kinds = g_renew (guint32, self->kinds, MAX (n, 1));
-  self->statuses = g_renew (guint8, self->statuses, MAX (n, 1));
-  self->max_duration = 0;
+  g_clear_pointer (&self->table, chronicle_event_table_unref);
+  self->table = table;
 
-  g_ptr_array_set_size (self->kind_ids, 0);
-  g_hash_table_remove_all (self->kind_numbers);
-  string_sets_reset (&self->actors);
-  string_sets_reset (&self->tags);
-
-  for (guint i = 0; i < n; i++)
-    {
-      ChronicleEvent *event = chronicle_timeline_get_event (self->timeline, i);
-      const char *kind = chronicle_event_get_kind (event);
-      gpointer number = g_hash_table_lookup (self->kind_numbers, kind);
-
-      if (number == NULL)
-        {
-          g_ptr_array_add (self->kind_ids, (gpointer)kind);
-          number = GUINT_TO_POINTER (self->kind_ids->len);
-          g_hash_table_insert (self->kind_numbers, (gpointer)kind, number);
-        }
-
-      self->kinds[i] = GPOINTER_TO_UINT (number) - 1;
-      self->statuses[i] = chronicle_event_get_status (event);
-      self->starts[i] = chronicle_event_get_start_instant (event);
-      self->ends[i] = chronicle_event_get_end_instant (event);
-      self->max_duration = MAX (self->max_duration, self->ends[i] - self->starts[i]);
-
-      string_sets_add (&self->actors, chronicle_event_get_actors (event));
-      string_sets_add (&self->tags, chronicle_event_get_tags (event));
-    }
+  self->n_events = chronicle_event_table_get_n_events (table);
+  self->starts = chronicle_event_table_get_starts (table);
+  self->ends = chronicle_event_table_get_ends (table);
+  self->max_duration = chronicle_event_table_get_max_duration (table);
+  self->kinds = chronicle_event_table_get_kinds (table);
+  self->statuses = chronicle_event_table_get_statuses (table);
+  self->kind_ids = chronicle_event_table_get_kind_ids (table, &self->n_kind_ids);
+  chronicle_event_table_get_actors (table, &self->actors);
+  chronicle_event_table_get_tags (table, &self->tags);
 }
 
 /* The kind an event of kind @kind is drawn as: itself, or "other". */
@@ -275,17 +188,17 @@ chronicle_event_filter_effective_kind (ChronicleEventFilter *self,
 }
 
 static gboolean *
-select_strings (GPtrArray          *strings,
-                const char * const *wanted)
+select_strings (const ChronicleStringSets *sets,
+                const char * const        *wanted)
 {
   g_autoptr(GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean *selected = g_new0 (gboolean, MAX (strings->len, 1));
+  gboolean *selected = g_new0 (gboolean, MAX (sets->n_strings, 1));
 
   for (guint i = 0; wanted[i] != NULL; i++)
     g_hash_table_add (set, (gpointer)wanted[i]);
 
-  for (guint i = 0; i < strings->len; i++)
-    selected[i] = g_hash_table_contains (set, g_ptr_array_index (strings, i));
+  for (guint i = 0; i < sets->n_strings; i++)
+    selected[i] = g_hash_table_contains (set, sets->strings[i]);
 
   return selected;
 }
@@ -298,7 +211,7 @@ chronicle_event_filter_select_actors (ChronicleEventFilter *self,
                                       const char * const   *wanted)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean *selected = select_strings (self->actors.strings, wanted);
+  gboolean *selected = select_strings (&self->actors, wanted);
 
   for (guint i = 0; wanted[i] != NULL; i++)
     {
@@ -308,9 +221,9 @@ chronicle_event_filter_select_actors (ChronicleEventFilter *self,
         g_hash_table_add (names, g_utf8_casefold (name, -1));
     }
 
-  for (guint i = 0; i < self->actors.strings->len; i++)
+  for (guint i = 0; i < self->actors.n_strings; i++)
     {
-      const char *entry = g_ptr_array_index (self->actors.strings, i);
+      const char *entry = self->actors.strings[i];
       const char *name;
       g_autofree char *folded = NULL;
 
@@ -339,14 +252,14 @@ chronicle_event_filter_read_criteria (ChronicleEventFilter *self,
   const ChronicleTime *from = chronicle_view_state_get_from (self->state);
   const ChronicleTime *to = chronicle_view_state_get_to (self->state);
   const char *text = chronicle_view_state_get_text (self->state);
-  guint n_kinds = self->kind_ids->len;
+  guint n_kinds = self->n_kind_ids;
 
   memset (criteria, 0, sizeof *criteria);
 
   criteria->kind_selected = g_new0 (gboolean, MAX (n_kinds, 1));
   for (guint i = 0; i < n_kinds; i++)
     {
-      const char *kind = g_ptr_array_index (self->kind_ids, i);
+      const char *kind = self->kind_ids[i];
 
       criteria->kind_selected[i] =
         kinds == NULL ||
@@ -370,7 +283,7 @@ chronicle_event_filter_read_criteria (ChronicleEventFilter *self,
     criteria->actor_selected = chronicle_event_filter_select_actors (self, actors);
 
   if (tags != NULL)
-    criteria->tag_selected = select_strings (self->tags.strings, tags);
+    criteria->tag_selected = select_strings (&self->tags, tags);
 
   if (from != NULL)
     {
@@ -400,6 +313,109 @@ arrays_equal (GArray *a,
          (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (guint)) == 0);
 }
 
+/* The model's length, and the timeline position at a model position (or
+ * G_MAXUINT), also between the steps of a change. */
+static guint
+chronicle_event_filter_model_length (ChronicleEventFilter *self)
+{
+  if (self->step_positions != NULL)
+    return self->step_new + self->step_positions->len - self->step_old;
+
+  return self->shown_positions->len;
+}
+
+static guint
+chronicle_event_filter_model_at (ChronicleEventFilter *self,
+                                 guint                 position)
+{
+  if (position >= chronicle_event_filter_model_length (self))
+    return G_MAXUINT;
+
+  if (self->step_positions != NULL && position >= self->step_new)
+    return g_array_index (self->step_positions, guint, self->step_old + position - self->step_new);
+
+  return g_array_index (self->shown_positions, guint, position);
+}
+
+static int
+compare_guints (gconstpointer a,
+                gconstpointer b)
+{
+  guint value_a = *(const guint *) a;
+  guint value_b = *(const guint *) b;
+
+  return value_a < value_b ? -1 : value_a > value_b;
+}
+
+/* Reports the change from @old_positions to the shown positions, which
+ * share @prefix and @suffix: in one items-changed, or when pinned events
+ * were in the stretch between, in steps that leave each out of every
+ * stretch but one that removes it alone. Each step is a true state of the
+ * model (the new positions up to a point, the old ones after it). A list
+ * view or a selection holding a pinned event then keeps it, or lets it
+ * go, without reading the items of a stretch to look for it: GTK 4.8 reads
+ * them all, a million event objects for a timeline that makes them only
+ * when asked. */
+static void
+chronicle_event_filter_report_change (ChronicleEventFilter *self,
+                                      GArray               *old_positions,
+                                      guint                 prefix,
+                                      guint                 suffix)
+{
+  const guint *old_values = (const guint *) (gpointer) old_positions->data;
+  const guint *new_values = (const guint *) (gpointer) self->shown_positions->data;
+  guint old_n = old_positions->len;
+  guint new_n = self->shown_positions->len;
+  g_autoptr(GArray) pinned = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+  guint next_old = prefix;
+  guint next_new = prefix;
+
+  /* The old model positions of the pinned events in the stretch. */
+  g_hash_table_iter_init (&iter, self->pins);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (key) - 1;
+      guint i = positions_lower_bound (old_positions, position);
+
+      if (i >= prefix && i < old_n - suffix && old_values[i] == position)
+        g_array_append_val (pinned, i);
+    }
+  g_array_sort (pinned, compare_guints);
+
+  self->step_positions = old_positions;
+  for (guint k = 0; k < pinned->len; k++)
+    {
+      guint i = g_array_index (pinned, guint, k);
+      guint j = positions_lower_bound (self->shown_positions, old_values[i]);
+
+      /* Up to the pinned event: the new ones, then the old from it on. */
+      self->step_new = j;
+      self->step_old = i;
+      if (i > next_old || j > next_new)
+        g_list_model_items_changed (G_LIST_MODEL (self), next_new, i - next_old, j - next_new);
+
+      if (j < new_n && new_values[j] == old_values[i])
+        {
+          next_new = j + 1;
+        }
+      else
+        {
+          /* It goes, alone. */
+          self->step_old = i + 1;
+          g_list_model_items_changed (G_LIST_MODEL (self), j, 1, 0);
+          next_new = j;
+        }
+      next_old = i + 1;
+    }
+  self->step_positions = NULL;
+
+  if (old_n - suffix > next_old || new_n - suffix > next_new)
+    g_list_model_items_changed (G_LIST_MODEL (self), next_new,
+                                old_n - suffix - next_old, new_n - suffix - next_new);
+}
+
 /* Recomputes the result; @positions_moved says the timeline changed, so
  * that old and new positions cannot be compared. */
 static void
@@ -420,7 +436,7 @@ chronicle_event_filter_recompute (ChronicleEventFilter *self,
   guint *match_values;
   guint n_shown = 0;
   guint n_matches = 0;
-  guint n_kinds = self->kind_ids->len;
+  guint n_kinds = self->n_kind_ids;
   guint first = 0;
   guint last = self->n_events;
   guint old_n_shown;
@@ -553,10 +569,7 @@ chronicle_event_filter_recompute (ChronicleEventFilter *self,
     memcpy (self->status_counts, status_counts, sizeof status_counts);
 
     if (prefix + suffix < MAX (old_n_shown, new_n_shown))
-      g_list_model_items_changed (G_LIST_MODEL (self),
-                                  prefix,
-                                  old_n_shown - prefix - suffix,
-                                  new_n_shown - prefix - suffix);
+      chronicle_event_filter_report_change (self, old_positions, prefix, suffix);
   }
 
   if (old_n_shown != self->shown_positions->len)
@@ -604,7 +617,7 @@ chronicle_event_filter_get_n_items (GListModel *model)
 {
   ChronicleEventFilter *self = CHRONICLE_EVENT_FILTER (model);
 
-  return self->shown_positions->len;
+  return chronicle_event_filter_model_length (self);
 }
 
 static gpointer
@@ -613,10 +626,9 @@ chronicle_event_filter_get_item (GListModel *model,
 {
   ChronicleEventFilter *self = CHRONICLE_EVENT_FILTER (model);
 
-  if (position >= self->shown_positions->len)
+  position = chronicle_event_filter_model_at (self, position);
+  if (position == G_MAXUINT)
     return NULL;
-
-  position = g_array_index (self->shown_positions, guint, position);
 
   return g_object_ref (chronicle_timeline_get_event (self->timeline, position));
 }
@@ -673,14 +685,8 @@ chronicle_event_filter_finalize (GObject *object)
 {
   ChronicleEventFilter *self = (ChronicleEventFilter *)object;
 
-  g_clear_pointer (&self->starts, g_free);
-  g_clear_pointer (&self->ends, g_free);
-  g_clear_pointer (&self->kinds, g_free);
-  g_clear_pointer (&self->statuses, g_free);
-  g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->kind_numbers, g_hash_table_unref);
-  string_sets_clear (&self->actors);
-  string_sets_clear (&self->tags);
+  g_clear_pointer (&self->table, chronicle_event_table_unref);
+  g_clear_pointer (&self->pins, g_hash_table_unref);
   g_clear_pointer (&self->shown, chronicle_bitset_free);
   g_clear_pointer (&self->matches, chronicle_bitset_free);
   g_clear_pointer (&self->shown_positions, g_array_unref);
@@ -796,10 +802,7 @@ chronicle_event_filter_class_init (ChronicleEventFilterClass *klass)
 static void
 chronicle_event_filter_init (ChronicleEventFilter *self)
 {
-  self->kind_ids = g_ptr_array_new ();
-  self->kind_numbers = g_hash_table_new (NULL, NULL);
-  string_sets_init (&self->actors);
-  string_sets_init (&self->tags);
+  self->pins = g_hash_table_new (NULL, NULL);
   self->shown = chronicle_bitset_new (0);
   self->matches = chronicle_bitset_new (0);
   self->shown_positions = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -895,10 +898,36 @@ chronicle_event_filter_get_timeline_position (ChronicleEventFilter *self,
 {
   g_return_val_if_fail (CHRONICLE_IS_EVENT_FILTER (self), G_MAXUINT);
 
-  if (model_position >= self->shown_positions->len)
-    return G_MAXUINT;
+  return chronicle_event_filter_model_at (self, model_position);
+}
 
-  return g_array_index (self->shown_positions, guint, model_position);
+void
+chronicle_event_filter_pin (ChronicleEventFilter *self,
+                            guint                 position)
+{
+  gpointer key = GUINT_TO_POINTER (position + 1);
+
+  g_return_if_fail (CHRONICLE_IS_EVENT_FILTER (self));
+  g_return_if_fail (position != G_MAXUINT);
+
+  g_hash_table_insert (self->pins, key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->pins, key)) + 1));
+}
+
+void
+chronicle_event_filter_unpin (ChronicleEventFilter *self,
+                              guint                 position)
+{
+  gpointer key = GUINT_TO_POINTER (position + 1);
+  guint count;
+
+  g_return_if_fail (CHRONICLE_IS_EVENT_FILTER (self));
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->pins, key));
+  if (count > 1)
+    g_hash_table_insert (self->pins, key, GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (self->pins, key);
 }
 
 guint
@@ -912,7 +941,7 @@ chronicle_event_filter_get_kind_count (ChronicleEventFilter *self,
 
   for (guint i = 0; i < self->n_kind_counts; i++)
     {
-      const char *id = g_ptr_array_index (self->kind_ids, i);
+      const char *id = self->kind_ids[i];
 
       if (g_str_equal (id, kind) ||
           g_str_equal (chronicle_event_filter_effective_kind (self, id), kind))

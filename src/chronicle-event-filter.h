@@ -70,6 +70,17 @@ guint chronicle_event_filter_get_model_position    (ChronicleEventFilter *self,
 guint chronicle_event_filter_get_timeline_position (ChronicleEventFilter *self,
                                                     guint                 model_position);
 
+/* Pinned events (timeline positions; unpinned as often as pinned) are
+ * kept out of the stretches that items-changed reports, except one that
+ * removes such an event alone: a GtkListView or GtkSingleSelection over
+ * the filter that holds them then keeps them, or lets them go, without
+ * reading every changed item to look for them (GTK 4.8 does). The window
+ * pins the selected event and the events of the list's rows. */
+void  chronicle_event_filter_pin              (ChronicleEventFilter *self,
+                                               guint                 position);
+void  chronicle_event_filter_unpin            (ChronicleEventFilter *self,
+                                               guint                 position);
+
 /* Shown events per kind id and per status, the kind (status) filter left
  * out. Unknown kinds count as "other" as well as under their own id. */
 guint chronicle_event_filter_get_kind_count   (ChronicleEventFilter *self,

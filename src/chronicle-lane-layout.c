@@ -26,6 +26,22 @@
  * entry that started since they did. */
 #define N_DURATION_CLASSES 32
 
+/* Lanes kept for reuse between rebuilds. */
+#define MAX_SPARE_LANES 4
+
+/* A rebuild of this many events or more that starts in the idle is made
+ * in slices of SLICE_USEC, so that no main-loop iteration waits for it,
+ * reading SLICE_CHUNK events between looks at the clock. */
+#define SLICE_MIN_EVENTS 50000
+#define SLICE_USEC       8000
+#define SLICE_CHUNK      4096
+
+typedef enum
+{
+  BUILD_COUNTING,
+  BUILD_FILLING,
+} BuildPhase;
+
 typedef enum
 {
   LANE_CATEGORY_DECLARED,  /* kinds, declared actors, statuses: their own order */
@@ -46,24 +62,65 @@ typedef struct
   guint         class_offsets[N_DURATION_CLASSES + 1];
   gint64        class_max[N_DURATION_CLASSES];
   guint         class_next[N_DURATION_CLASSES];  /* while filling */
+  /* Stacking, as the entries come in start order. */
+  gint64        row_end[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
+  guint         last_shared;
   guint         n_rows;
   guint         kind;
   guint         rank;
   LaneCategory  category;
+  /* The fast rebuild's: the lane's slot, its index in self->cur.lanes, its
+   * latest end, how many entries it gets, and whether this rebuild lays
+   * it out again (else it keeps its rows, as its events did not change). */
+  guint         slot;
+  guint         index;
+  gint64        max_end;
+  guint         count;
+  gboolean      dirty;
 } Lane;
 
-/* What an entry needs of an event, by timeline position, read once per
- * change of the timeline: a rebuild after a filter change then reads this
- * array, not a million objects. */
+/* The fast rebuild reads the timeline's table. A slot is what puts an
+ * event in a lane: its kind as drawn, its status, one of its actors or
+ * tags (the table's string number; the last slot is the lane of events
+ * without any), or nothing. */
 typedef struct
 {
-  gint64  start;
-  gint64  end;
-  guint16 kind;
-  guint8  status;
-  guint8  flags;
-  guint8  duration_class;
-} EntryTemplate;
+  ChronicleGroupBy           group_by;
+  guint                      n_slots;
+  guint                     *of_value;       /* kind or string number → slot, or G_MAXUINT */
+  const char               **kind_keys;      /* by slot, when grouped by kind */
+  guint16                   *kind_indices;   /* by slot, when grouped by kind */
+  guint16                   *kinds;          /* by kind number: the entries' kind index */
+  const guint32             *kind_numbers;   /* by timeline position */
+  const guint8              *statuses;
+  const guint8              *flags;
+  const gint64              *starts;
+  const gint64              *ends;
+  ChronicleStringSets        sets;           /* actors or tags */
+} Slots;
+
+/* A layout: what is drawn, or one being made in slices. */
+typedef struct
+{
+  GPtrArray           *kinds;        /* ChronicleKind, by kind index */
+  GPtrArray           *lanes;        /* Lane */
+  gint64               extent_start;
+  gint64               extent_end;
+  /* The fast rebuild's: the timeline's table, the slots, the lane of
+   * each slot (borrowed, or NULL), the timeline positions by model
+   * position, the point extent stacked with. */
+  ChronicleEventTable *table;
+  Slots                slots;
+  GPtrArray           *slot_lanes;
+  GArray              *positions;
+  ChronicleBitset     *shown;        /* the filter's, when it gave @positions */
+  gint64               point_extent;
+  /* While building: the declared actors' ranks, the phase of a rebuild
+   * in slices and the next model position it reads. */
+  GHashTable          *actor_rank;
+  guint                phase;
+  guint                next;
+} Build;
 
 struct _ChronicleLaneLayout
 {
@@ -75,21 +132,27 @@ struct _ChronicleLaneLayout
   GSignalGroup      *kinds_signals;
   GSignalGroup      *actors_signals;
 
-  GPtrArray         *events;   /* ChronicleEvent, by model position */
-  /* When the model is the timeline, or lists what self->filter shows:
-   * the timeline positions by model position instead of @events. */
+  /* The layout drawn. When the model is the timeline, or lists what
+   * self->filter shows, it is made from the timeline's table and keeps
+   * timeline positions (cur.positions) instead of @events. */
+  Build              cur;
+  GPtrArray         *events;   /* ChronicleEvent, by model position (not when fast) */
+  GArray            *starts;   /* gint64, by model position (not when fast) */
   ChronicleEventFilter *filter;
   GSignalGroup      *timeline_signals;
-  GArray            *positions;
-  GArray            *templates;   /* EntryTemplate, by timeline position */
+  GArray            *old_positions;  /* the last fast rebuild's, while rebuilding */
+  guint             *ranks;          /* see chronicle_lane_layout_rank_words() */
+  GArray            *spare_entries;  /* ChronicleLaneEntry, for chronicle_lane_layout_refill_lane() */
   guint              fast : 1;
-  guint              templates_valid : 1;
-  GArray            *starts;   /* gint64, by model position */
-  GPtrArray         *kinds;    /* ChronicleKind, by kind index */
-  GPtrArray         *lanes;    /* Lane */
-  GPtrArray         *spare_lanes;  /* Lane, kept during a rebuild for reuse */
-  gint64             extent_start;
-  gint64             extent_end;
+  /* Only the model's items changed since the last fast rebuild: lanes
+   * whose events stayed the same keep their rows. */
+  guint              reusable : 1;
+  GPtrArray         *spare_lanes;  /* Lane, kept for reuse */
+
+  /* A big rebuild started from the idle is made in slices, while the
+   * last layout stays drawn. */
+  Build             *pending;
+  guint              slice_source;
 
   ChronicleGroupBy   group_by;
   gint64             point_extent;
@@ -286,7 +349,7 @@ get_lane (ChronicleLaneLayout *self,
   if (lane == NULL)
     {
       lane = lane_new (self->spare_lanes, key, label, category, rank, kind);
-      g_ptr_array_add (self->lanes, lane);
+      g_ptr_array_add (self->cur.lanes, lane);
       g_hash_table_insert (lanes_by_key, g_strdup (hash_key), lane);
     }
 
@@ -316,82 +379,97 @@ duration_class (gint64 duration)
   return MIN ((bits + 1) / 2, N_DURATION_CLASSES - 1);
 }
 
-/* Rows: each entry takes the lowest row that is free at its start. With the
- * number of rows bounded, this is linear in the entries. */
-static void
-stack_lane (Lane     *lane,
-            guint     index,
-            gint64    point_extent,
-            gboolean  indexed)
+static inline void
+lane_stack_reset (Lane *lane)
 {
-  gint64 row_end[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
-  guint last_shared = CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1;
-  guint n_rows = 0;
+  /* Rows not used yet are free from the start of time. */
+  for (guint r = 0; r < CHRONICLE_LANE_LAYOUT_MAX_ROWS; r++)
+    lane->row_end[r] = G_MININT64;
+  lane->n_rows = 0;
+  lane->last_shared = CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1;
+  lane->max_duration = 0;
+}
+
+/* Rows: each entry takes the lowest row that is free at its start (a new
+ * one when no row in use is). With the number of rows bounded, this is
+ * linear in the entries, which come in start order. Returns the entry's
+ * row. Written without data-dependent branches where it can be: crowded
+ * lanes make them unpredictable, and this runs for every entry. */
+static inline guint
+lane_stack_entry (Lane   *lane,
+                  gint64  start,
+                  gint64  end,
+                  gint64  point_extent)
+{
+  gint64 reserved_end = MAX (end, start + point_extent);
+  guint free_rows = 0;
+  guint row;
+  guint r;
+
+  for (r = 0; r < CHRONICLE_LANE_LAYOUT_MAX_ROWS; r++)
+    free_rows |= (guint) (lane->row_end[r] <= start) << r;
+
+  if (free_rows != 0)
+    {
+      /* Rows past the last in use are free, so the lowest free row is
+       * one in use or the next new one. */
+      row = __builtin_ctz (free_rows);
+      lane->n_rows = MAX (lane->n_rows, row + 1);
+    }
+  else
+    {
+      gint64 row_end;
+      guint candidate;
+
+      /* Every row is busy: share the one that frees first, taking turns
+       * between rows that free at the same time. */
+      row = lane->last_shared + 1 < CHRONICLE_LANE_LAYOUT_MAX_ROWS ? lane->last_shared + 1 : 0;
+      row_end = lane->row_end[row];
+      candidate = row;
+      for (r = 1; r < CHRONICLE_LANE_LAYOUT_MAX_ROWS; r++)
+        {
+          gboolean earlier;
+
+          candidate = candidate + 1 < CHRONICLE_LANE_LAYOUT_MAX_ROWS ? candidate + 1 : 0;
+          earlier = lane->row_end[candidate] < row_end;
+          row = earlier ? candidate : row;
+          row_end = earlier ? lane->row_end[candidate] : row_end;
+        }
+      lane->last_shared = row;
+    }
+
+  lane->row_end[row] = MAX (lane->row_end[row], reserved_end);
+  lane->max_duration = MAX (lane->max_duration, end - start);
+
+  return row;
+}
+
+/* Stacks a lane whose entries are sorted, counting them by duration class
+ * for index_lane_durations() in the same pass. */
+static void
+stack_lane (Lane   *lane,
+            guint   index,
+            gint64  point_extent)
+{
   guint i;
 
-  lane->max_duration = 0;
-  if (!indexed)
-    {
-      memset (lane->class_offsets, 0, sizeof lane->class_offsets);
-      memset (lane->class_max, 0, sizeof lane->class_max);
-    }
+  lane_stack_reset (lane);
+  memset (lane->class_offsets, 0, sizeof lane->class_offsets);
+  memset (lane->class_max, 0, sizeof lane->class_max);
 
   for (i = 0; i < lane->entries->len; i++)
     {
       ChronicleLaneEntry *entry = &g_array_index (lane->entries, ChronicleLaneEntry, i);
-      gint64 reserved_end = MAX (entry->end, entry->start + point_extent);
       gint64 duration = entry->end - entry->start;
       guint c = duration_class (duration);
-      guint row = G_MAXUINT;
-      guint r;
 
-      /* Counted here for index_lane_durations(), in the same pass, unless
-       * the fast rebuild already indexed the lane. */
       entry->lane = index;
-      if (!indexed)
-        {
-          lane->class_offsets[c + 1]++;
-          lane->class_max[c] = MAX (lane->class_max[c], duration);
-        }
-
-      for (r = 0; r < n_rows; r++)
-        {
-          if (row_end[r] <= entry->start)
-            {
-              row = r;
-              break;
-            }
-        }
-
-      if (row == G_MAXUINT)
-        {
-          if (n_rows < CHRONICLE_LANE_LAYOUT_MAX_ROWS)
-            {
-              row = n_rows++;
-              row_end[row] = G_MININT64;
-            }
-          else
-            {
-              /* Every row is busy: share the one that frees first, taking
-               * turns between rows that free at the same time. */
-              row = (last_shared + 1) % n_rows;
-              for (r = 1; r < n_rows; r++)
-                {
-                  guint candidate = (last_shared + 1 + r) % n_rows;
-
-                  if (row_end[candidate] < row_end[row])
-                    row = candidate;
-                }
-              last_shared = row;
-            }
-        }
-
-      entry->row = row;
-      row_end[row] = MAX (row_end[row], reserved_end);
-      lane->max_duration = MAX (lane->max_duration, entry->end - entry->start);
+      lane->class_offsets[c + 1]++;
+      lane->class_max[c] = MAX (lane->class_max[c], duration);
+      entry->row = lane_stack_entry (lane, entry->start, entry->end, point_extent);
     }
 
-  lane->n_rows = MAX (n_rows, 1);
+  lane->n_rows = MAX (lane->n_rows, 1);
 }
 
 /* A counting sort of the entries by duration class, from the counts
@@ -425,18 +503,29 @@ index_lane_durations (Lane *lane)
 }
 
 static void
+slots_clear (Slots *slots)
+{
+  g_clear_pointer (&slots->of_value, g_free);
+  g_clear_pointer (&slots->kind_keys, g_free);
+  g_clear_pointer (&slots->kind_indices, g_free);
+  g_clear_pointer (&slots->kinds, g_free);
+  memset (slots, 0, sizeof *slots);
+}
+
+static void
 chronicle_lane_layout_clear (ChronicleLaneLayout *self)
 {
-  while (self->lanes->len > 0)
+  while (self->cur.lanes->len > 0)
     g_ptr_array_add (self->spare_lanes,
-                     g_ptr_array_steal_index_fast (self->lanes, self->lanes->len - 1));
+                     g_ptr_array_steal_index_fast (self->cur.lanes, self->cur.lanes->len - 1));
+  g_ptr_array_set_size (self->cur.slot_lanes, 0);
   g_ptr_array_set_size (self->events, 0);
-  g_array_set_size (self->positions, 0);
+  g_array_set_size (self->cur.positions, 0);
   self->fast = FALSE;
-  g_ptr_array_set_size (self->kinds, 0);
+  self->reusable = FALSE;
   g_array_set_size (self->starts, 0);
-  self->extent_start = 0;
-  self->extent_end = 0;
+  self->cur.extent_start = 0;
+  self->cur.extent_end = 0;
 }
 
 static void
@@ -485,10 +574,6 @@ chronicle_lane_layout_model_positions (ChronicleLaneLayout *self,
   if (self->timeline == NULL || self->model == NULL)
     return NULL;
 
-  /* Groupings by actor and tag read the events' strings anyway. */
-  if (self->group_by == CHRONICLE_GROUP_BY_ACTOR || self->group_by == CHRONICLE_GROUP_BY_TAG)
-    return NULL;
-
   if (self->model == G_LIST_MODEL (self->timeline))
     {
       *identity = TRUE;
@@ -506,170 +591,941 @@ chronicle_lane_layout_model_positions (ChronicleLaneLayout *self,
 }
 
 static void
-chronicle_lane_layout_update_templates (ChronicleLaneLayout *self,
-                                        GHashTable          *kind_index)
+build_init (Build *b)
 {
-  guint n = chronicle_timeline_get_n_events (self->timeline);
+  memset (b, 0, sizeof *b);
+  b->kinds = g_ptr_array_new_with_free_func (g_object_unref);
+  b->lanes = g_ptr_array_new_with_free_func (lane_free);
+  b->slot_lanes = g_ptr_array_new ();
+  b->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+}
 
-  if (self->templates_valid && self->templates->len == n)
+static void
+build_clear (Build *b)
+{
+  g_clear_pointer (&b->kinds, g_ptr_array_unref);
+  g_clear_pointer (&b->lanes, g_ptr_array_unref);
+  g_clear_pointer (&b->slot_lanes, g_ptr_array_unref);
+  g_clear_pointer (&b->positions, g_array_unref);
+  g_clear_pointer (&b->actor_rank, g_hash_table_unref);
+  g_clear_pointer (&b->shown, chronicle_bitset_free);
+  slots_clear (&b->slots);
+  g_clear_pointer (&b->table, chronicle_event_table_unref);
+}
+
+static void
+build_free (Build *b)
+{
+  build_clear (b);
+  g_free (b);
+}
+
+/* The timeline's kinds, and the declared actors' ranks. */
+static void
+chronicle_lane_layout_read_timeline (ChronicleLaneLayout *self,
+                                     Build               *b,
+                                     GHashTable          *kind_index)
+{
+  GListModel *kinds;
+  GListModel *actors;
+  guint n_kinds;
+  guint n_actors;
+
+  g_ptr_array_set_size (b->kinds, 0);
+  g_clear_pointer (&b->actor_rank, g_hash_table_unref);
+  b->actor_rank = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (self->timeline == NULL)
     return;
 
-  g_array_set_size (self->templates, n);
-  for (guint i = 0; i < n; i++)
-    {
-      EntryTemplate *t = &g_array_index (self->templates, EntryTemplate, i);
-      ChronicleLaneEntry entry;
-      const char *kind_id;
+  kinds = chronicle_timeline_get_kinds (self->timeline);
+  actors = chronicle_timeline_get_actors (self->timeline);
+  n_kinds = MIN (g_list_model_get_n_items (kinds), CHRONICLE_LANE_NO_KIND);
+  n_actors = g_list_model_get_n_items (actors);
 
-      entry_init (&entry, self->timeline, chronicle_timeline_get_event (self->timeline, i),
-                  kind_index, &kind_id);
-      t->start = entry.start;
-      t->end = entry.end;
-      t->kind = entry.kind;
-      t->status = entry.status;
-      t->flags = entry.flags;
-      t->duration_class = duration_class (entry.end - entry.start);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      ChronicleKind *kind = g_list_model_get_item (kinds, i);
+
+      g_ptr_array_add (b->kinds, kind);
+      g_hash_table_insert (kind_index, (gpointer) chronicle_kind_get_id (kind),
+                           GUINT_TO_POINTER (i));
     }
 
-  self->templates_valid = TRUE;
+  for (guint i = 0; i < n_actors; i++)
+    {
+      g_autoptr(ChronicleActor) actor = g_list_model_get_item (actors, i);
+
+      g_hash_table_insert (b->actor_rank,
+                           (gpointer) g_intern_string (chronicle_actor_get_id (actor)),
+                           GUINT_TO_POINTER (i));
+    }
 }
 
-/* The lane of a template, creating it the first time. */
-static Lane *
-template_lane (ChronicleLaneLayout *self,
-               GHashTable          *lanes_by_key,
-               Lane               **by_key,
-               const EntryTemplate *t)
+/* What puts the table's events in lanes, for the current grouping. */
+static void
+chronicle_lane_layout_prepare_slots (ChronicleLaneLayout *self,
+                                     Build               *b,
+                                     GHashTable          *kind_index)
 {
-  switch (self->group_by)
+  Slots *slots = &b->slots;
+  ChronicleEventTable *table = b->table;
+  const char * const *kind_ids;
+  g_autofree const char **drawn = NULL;
+  guint n_kind_ids;
+
+  slots_clear (slots);
+  slots->group_by = self->group_by;
+  slots->kind_numbers = chronicle_event_table_get_kinds (table);
+  slots->statuses = chronicle_event_table_get_statuses (table);
+  slots->flags = chronicle_event_table_get_flags (table);
+  slots->starts = chronicle_event_table_get_starts (table);
+  slots->ends = chronicle_event_table_get_ends (table);
+  kind_ids = chronicle_event_table_get_kind_ids (table, &n_kind_ids);
+
+  /* Each kind as drawn: its own when the timeline knows it, else "other",
+   * as chronicle_timeline_get_event_kind() says. */
+  drawn = g_new (const char *, MAX (n_kind_ids, 1));
+  slots->kinds = g_new (guint16, MAX (n_kind_ids, 1));
+  for (guint k = 0; k < n_kind_ids; k++)
+    {
+      ChronicleKind *kind = chronicle_timeline_lookup_kind (self->timeline, kind_ids[k]);
+      gpointer value;
+
+      if (kind == NULL)
+        kind = chronicle_timeline_lookup_kind (self->timeline, CHRONICLE_KIND_OTHER);
+      drawn[k] = kind != NULL ? chronicle_kind_get_id (kind) : kind_ids[k];
+      if (g_hash_table_lookup_extended (kind_index, drawn[k], NULL, &value))
+        slots->kinds[k] = GPOINTER_TO_UINT (value);
+      else
+        slots->kinds[k] = CHRONICLE_LANE_NO_KIND;
+    }
+
+  switch (slots->group_by)
     {
     case CHRONICLE_GROUP_BY_KIND:
-      /* With a timeline, every event has a kind ("other" when unknown). */
-      if (by_key[t->kind] == NULL)
-        {
-          ChronicleKind *kind = g_ptr_array_index (self->kinds, t->kind);
+      {
+        g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
 
-          by_key[t->kind] = get_lane (self, lanes_by_key, chronicle_kind_get_id (kind),
-                                      chronicle_kind_get_label (kind), LANE_CATEGORY_DECLARED,
-                                      t->kind, t->kind);
-        }
-      return by_key[t->kind];
+        slots->of_value = g_new (guint, MAX (n_kind_ids, 1));
+        slots->kind_keys = g_new (const char *, MAX (n_kind_ids, 1));
+        slots->kind_indices = g_new (guint16, MAX (n_kind_ids, 1));
+        for (guint k = 0; k < n_kind_ids; k++)
+          {
+            gpointer value;
+
+            if (!g_hash_table_lookup_extended (by_key, drawn[k], NULL, &value))
+              {
+                value = GUINT_TO_POINTER (slots->n_slots);
+                slots->kind_keys[slots->n_slots] = drawn[k];
+                slots->kind_indices[slots->n_slots] = slots->kinds[k];
+                slots->n_slots++;
+                g_hash_table_insert (by_key, (gpointer) drawn[k], value);
+              }
+            slots->of_value[k] = GPOINTER_TO_UINT (value);
+          }
+      }
+      break;
 
     case CHRONICLE_GROUP_BY_STATUS:
-      if (by_key[t->status] == NULL)
-        by_key[t->status] = get_lane (self, lanes_by_key,
-                                      chronicle_event_status_to_string (t->status),
-                                      chronicle_event_status_get_label (t->status),
-                                      LANE_CATEGORY_DECLARED, t->status, CHRONICLE_LANE_NO_KIND);
-      return by_key[t->status];
+      slots->n_slots = CHRONICLE_EVENT_N_STATUSES;
+      break;
 
-    case CHRONICLE_GROUP_BY_NONE:
     case CHRONICLE_GROUP_BY_ACTOR:
     case CHRONICLE_GROUP_BY_TAG:
+      if (slots->group_by == CHRONICLE_GROUP_BY_ACTOR)
+        chronicle_event_table_get_actors (table, &slots->sets);
+      else
+        chronicle_event_table_get_tags (table, &slots->sets);
+
+      /* Empty strings make no lane. */
+      slots->of_value = g_new (guint, MAX (slots->sets.n_strings, 1));
+      for (guint i = 0; i < slots->sets.n_strings; i++)
+        slots->of_value[i] = slots->sets.strings[i][0] != '\0' ? i : G_MAXUINT;
+      slots->n_slots = slots->sets.n_strings + 1;
+      break;
+
+    case CHRONICLE_GROUP_BY_NONE:
     default:
-      return g_ptr_array_index (self->lanes, 0);
+      slots->n_slots = 1;
+      break;
+    }
+
+  g_ptr_array_set_size (b->slot_lanes, 0);
+  g_ptr_array_set_size (b->slot_lanes, slots->n_slots);
+}
+
+/* The slots of the event at timeline position @position, in @scratch:
+ * one, or for actors and tags each distinct one in the event's order, or
+ * when there is none the last slot. Returns how many. */
+static inline guint
+slots_of_event (const Slots *slots,
+                guint        position,
+                GArray      *scratch)
+{
+  guint *buffer = (guint *) (gpointer) scratch->data;
+  guint32 first;
+  guint32 last;
+  guint n = 0;
+
+  switch (slots->group_by)
+    {
+    case CHRONICLE_GROUP_BY_KIND:
+      buffer[0] = slots->of_value[slots->kind_numbers[position]];
+      return 1;
+
+    case CHRONICLE_GROUP_BY_STATUS:
+      buffer[0] = slots->statuses[position];
+      return 1;
+
+    case CHRONICLE_GROUP_BY_ACTOR:
+    case CHRONICLE_GROUP_BY_TAG:
+      first = slots->sets.offsets[position];
+      last = slots->sets.offsets[position + 1];
+      if (scratch->len < last - first + 1)
+        {
+          g_array_set_size (scratch, last - first + 1);
+          buffer = (guint *) (gpointer) scratch->data;
+        }
+
+      for (guint32 k = first; k < last; k++)
+        {
+          guint slot = slots->of_value[slots->sets.members[k]];
+          gboolean seen = slot == G_MAXUINT;
+
+          for (guint j = 0; !seen && j < n; j++)
+            seen = buffer[j] == slot;
+          if (!seen)
+            buffer[n++] = slot;
+        }
+      if (n == 0)
+        buffer[n++] = slots->n_slots - 1;
+      return n;
+
+    case CHRONICLE_GROUP_BY_NONE:
+    default:
+      buffer[0] = 0;
+      return 1;
     }
 }
 
-/* The rebuild from templates, for groupings by kind, status or nothing:
- * one pass counts each lane's entries, a second writes them in place. */
-static void
-chronicle_lane_layout_fill_fast (ChronicleLaneLayout *self,
-                                 GHashTable          *lanes_by_key,
-                                 GHashTable          *kind_index,
-                                 const guint         *positions,
-                                 guint                n_items)
+/* The lane of @slot, made the first time an event needs it. */
+static Lane *
+chronicle_lane_layout_slot_lane (ChronicleLaneLayout *self,
+                                 Build               *b,
+                                 guint                slot)
 {
-  guint n_keys = MAX (self->kinds->len, CHRONICLE_EVENT_N_STATUSES);
-  g_autofree Lane **by_key = g_new0 (Lane *, n_keys);
-  const EntryTemplate *templates;
-  gint64 *starts;
-  guint *model_positions;
-  guint i;
+  const Slots *slots = &b->slots;
+  Lane *lane = g_ptr_array_index (b->slot_lanes, slot);
+  GPtrArray *spare = self->spare_lanes;
 
-  chronicle_lane_layout_update_templates (self, kind_index);
-  templates = (const EntryTemplate *) (gpointer) self->templates->data;
+  if G_LIKELY (lane != NULL)
+    return lane;
 
-  self->fast = TRUE;
-  g_array_set_size (self->positions, n_items);
-  g_array_set_size (self->starts, n_items);
-  model_positions = (guint *) (gpointer) self->positions->data;
-  starts = (gint64 *) (gpointer) self->starts->data;
-
-  /* Counting; n_rows holds the count until stacking sets it. */
-  for (i = 0; i < n_items; i++)
+  switch (slots->group_by)
     {
-      guint position = positions != NULL ? positions[i] : i;
-      const EntryTemplate *t = &templates[position];
-      Lane *lane = template_lane (self, lanes_by_key, by_key, t);
+    case CHRONICLE_GROUP_BY_KIND:
+      {
+        guint kind = slots->kind_indices[slot];
+        const char *key = slots->kind_keys[slot];
 
-      lane->n_rows++;
-      lane->class_offsets[t->duration_class + 1]++;
-      model_positions[i] = position;
-      starts[i] = t->start;
+        if (kind != CHRONICLE_LANE_NO_KIND)
+          lane = lane_new (spare, key,
+                           chronicle_kind_get_label (g_ptr_array_index (b->kinds, kind)),
+                           LANE_CATEGORY_DECLARED, kind, kind);
+        else
+          lane = lane_new (spare, key, key, LANE_CATEGORY_DECLARED, G_MAXUINT, kind);
+      }
+      break;
 
-      if (i == 0)
+    case CHRONICLE_GROUP_BY_STATUS:
+      lane = lane_new (spare, chronicle_event_status_to_string (slot),
+                       chronicle_event_status_get_label (slot),
+                       LANE_CATEGORY_DECLARED, slot, CHRONICLE_LANE_NO_KIND);
+      break;
+
+    case CHRONICLE_GROUP_BY_ACTOR:
+      if (slot == slots->n_slots - 1)
         {
-          self->extent_start = t->start;
-          self->extent_end = t->end;
+          lane = lane_new (spare, NULL, _("No Actor"), LANE_CATEGORY_REST, 0,
+                           CHRONICLE_LANE_NO_KIND);
         }
       else
         {
-          self->extent_start = MIN (self->extent_start, t->start);
-          self->extent_end = MAX (self->extent_end, t->end);
+          const char *actor = slots->sets.strings[slot];
+          const char *name = chronicle_timeline_get_actor_name (self->timeline, actor);
+          gpointer rank;
+
+          if (name == NULL)
+            name = actor;
+          if (g_hash_table_lookup_extended (b->actor_rank, actor, NULL, &rank))
+            lane = lane_new (spare, actor, name, LANE_CATEGORY_DECLARED,
+                             GPOINTER_TO_UINT (rank), CHRONICLE_LANE_NO_KIND);
+          else
+            lane = lane_new (spare, actor, name, LANE_CATEGORY_NAMED, 0,
+                             CHRONICLE_LANE_NO_KIND);
+        }
+      break;
+
+    case CHRONICLE_GROUP_BY_TAG:
+      if (slot == slots->n_slots - 1)
+        lane = lane_new (spare, NULL, _("Untagged"), LANE_CATEGORY_REST, 0,
+                         CHRONICLE_LANE_NO_KIND);
+      else
+        lane = lane_new (spare, slots->sets.strings[slot], slots->sets.strings[slot],
+                         LANE_CATEGORY_NAMED, 0, CHRONICLE_LANE_NO_KIND);
+      break;
+
+    case CHRONICLE_GROUP_BY_NONE:
+    default:
+      lane = lane_new (spare, NULL, _("All Events"), LANE_CATEGORY_DECLARED, 0,
+                       CHRONICLE_LANE_NO_KIND);
+      break;
+    }
+
+  lane->slot = slot;
+  lane->dirty = TRUE;
+  lane->max_end = G_MININT64;
+  g_ptr_array_add (b->lanes, lane);
+  g_ptr_array_index (b->slot_lanes, slot) = lane;
+
+  return lane;
+}
+
+/* Counts the entries of model positions [@first, @last) in the lanes laid
+ * out again, by duration class, and their latest ends, making the lanes
+ * that are new. */
+static void
+chronicle_lane_layout_count (ChronicleLaneLayout *self,
+                             Build               *b,
+                             guint                first,
+                             guint                last,
+                             GArray              *scratch)
+{
+  const Slots *slots = &b->slots;
+  const guint *positions = (const guint *) (gpointer) b->positions->data;
+
+  for (guint i = first; i < last; i++)
+    {
+      guint position = positions[i];
+      guint n = slots_of_event (slots, position, scratch);
+      const guint *buffer = (const guint *) (gpointer) scratch->data;
+
+      for (guint j = 0; j < n; j++)
+        {
+          Lane *lane = chronicle_lane_layout_slot_lane (self, b, buffer[j]);
+          gint64 start;
+          gint64 end;
+
+          if (!lane->dirty)
+            continue;
+
+          start = slots->starts[position];
+          end = MAX (slots->ends[position], start);
+          lane->count++;
+          lane->class_offsets[duration_class (end - start) + 1]++;
+          lane->max_end = MAX (lane->max_end, end);
+        }
+    }
+}
+
+/* The extent: the first start, and the latest end, which lanes that keep
+ * their events still know; and the point extent to stack with. */
+static void
+build_update_extent (ChronicleLaneLayout *self,
+                     Build               *b)
+{
+  guint n_items = b->positions->len;
+
+  b->extent_start = n_items > 0 ? b->slots.starts[g_array_index (b->positions, guint, 0)] : 0;
+  b->extent_end = n_items > 0 ? G_MININT64 : 0;
+  for (guint i = 0; i < b->lanes->len; i++)
+    {
+      Lane *lane = g_ptr_array_index (b->lanes, i);
+
+      if (!lane->dirty || lane->count > 0)
+        b->extent_end = MAX (b->extent_end, lane->max_end);
+    }
+
+  b->point_extent = self->point_extent;
+  if (b->point_extent <= 0)
+    b->point_extent = MAX (1, (b->extent_end - b->extent_start) / DEFAULT_POINT_EXTENT_DIVISOR);
+}
+
+/* After counting: drops the lanes left without events (but the one lane
+ * of "none"), puts the lanes in order and makes room in them. */
+static void
+chronicle_lane_layout_prepare_lanes (ChronicleLaneLayout *self,
+                                     Build               *b)
+{
+  guint i;
+
+  for (i = b->lanes->len; i > 0; i--)
+    {
+      Lane *lane = g_ptr_array_index (b->lanes, i - 1);
+
+      if (lane->dirty && lane->count == 0 && b->slots.group_by != CHRONICLE_GROUP_BY_NONE)
+        {
+          g_ptr_array_index (b->slot_lanes, lane->slot) = NULL;
+          g_ptr_array_add (self->spare_lanes, g_ptr_array_steal_index (b->lanes, i - 1));
         }
     }
 
-  /* The duration index is filled in the same pass as the entries: the
-   * timeline's order is the lanes' order, so nothing moves after. */
-  for (i = 0; i < self->lanes->len; i++)
-    {
-      Lane *lane = g_ptr_array_index (self->lanes, i);
+  g_ptr_array_sort (b->lanes, compare_lanes);
 
-      g_array_set_size (lane->entries, lane->n_rows);
-      if (lane->by_class_size < lane->n_rows)
+  for (i = 0; i < b->lanes->len; i++)
+    {
+      Lane *lane = g_ptr_array_index (b->lanes, i);
+
+      if (lane->dirty)
         {
-          g_free (lane->by_class);
-          lane->by_class = g_new (guint, lane->n_rows);
-          lane->by_class_size = lane->n_rows;
+          g_array_set_size (lane->entries, lane->count);
+          if (lane->by_class_size < lane->count)
+            {
+              g_free (lane->by_class);
+              lane->by_class = g_new (guint, lane->count);
+              lane->by_class_size = lane->count;
+            }
+          for (guint c = 0; c < N_DURATION_CLASSES; c++)
+            {
+              lane->class_offsets[c + 1] += lane->class_offsets[c];
+              lane->class_next[c] = lane->class_offsets[c];
+              lane->class_max[c] = 0;
+            }
+          lane_stack_reset (lane);
+          lane->count = 0;
         }
-      for (guint c = 0; c < N_DURATION_CLASSES; c++)
-        {
-          lane->class_offsets[c + 1] += lane->class_offsets[c];
-          lane->class_next[c] = lane->class_offsets[c];
-          lane->class_max[c] = 0;
-        }
-      lane->n_rows = 0;
+
+      lane->index = i;
     }
+}
 
-  for (i = 0; i < n_items; i++)
+/* Fills and stacks the lanes with the entries of model positions
+ * [@first, @last), in order: the timeline's order is start order, so each
+ * entry is stacked as it comes. */
+static void
+chronicle_lane_layout_fill (Build   *b,
+                            guint    first,
+                            guint    last,
+                            GArray  *scratch)
+{
+  const Slots *slots = &b->slots;
+  const guint *positions = (const guint *) (gpointer) b->positions->data;
+  gint64 point_extent = b->point_extent;
+
+  for (guint i = first; i < last; i++)
     {
-      const EntryTemplate *t = &templates[model_positions[i]];
-      Lane *lane = template_lane (self, lanes_by_key, by_key, t);
-      guint index = lane->n_rows++;
-      ChronicleLaneEntry *entry = &g_array_index (lane->entries, ChronicleLaneEntry, index);
-      guint c = t->duration_class;
+      guint position = positions[i];
+      guint n = slots_of_event (slots, position, scratch);
+      const guint *buffer = (const guint *) (gpointer) scratch->data;
+      gint64 start = slots->starts[position];
+      gint64 end = MAX (slots->ends[position], start);
+      guint c = duration_class (end - start);
+      guint8 flags = slots->flags[position];
 
-      lane->by_class[lane->class_next[c]++] = index;
-      lane->class_max[c] = MAX (lane->class_max[c], t->end - t->start);
+      for (guint j = 0; j < n; j++)
+        {
+          Lane *lane = g_ptr_array_index (b->slot_lanes, buffer[j]);
+          ChronicleLaneEntry *entry;
+          guint index;
 
-      entry->start = t->start;
-      entry->end = t->end;
-      entry->position = i;
-      entry->row = 0;
-      entry->lane = 0;
-      entry->kind = t->kind;
-      entry->status = t->status;
-      entry->flags = t->flags;
+          if (!lane->dirty)
+            continue;
+
+          index = lane->count++;
+          entry = &g_array_index (lane->entries, ChronicleLaneEntry, index);
+          lane->by_class[lane->class_next[c]++] = index;
+          lane->class_max[c] = MAX (lane->class_max[c], end - start);
+
+          entry->start = start;
+          entry->end = end;
+          entry->position = i;
+          entry->row = lane_stack_entry (lane, start, end, point_extent);
+          entry->lane = lane->index;
+          entry->kind = slots->kinds[slots->kind_numbers[position]];
+          entry->status = slots->statuses[position];
+          entry->flags = ((flags & CHRONICLE_EVENT_TABLE_RANGE) ? 0 : CHRONICLE_LANE_ENTRY_POINT) |
+                         ((flags & CHRONICLE_EVENT_TABLE_APPROXIMATE) ? CHRONICLE_LANE_ENTRY_APPROXIMATE : 0);
+        }
     }
 }
 
 static void
-chronicle_lane_layout_rebuild (ChronicleLaneLayout *self)
+build_finish_lanes (Build *b)
+{
+  for (guint i = 0; i < b->lanes->len; i++)
+    {
+      Lane *lane = g_ptr_array_index (b->lanes, i);
+
+      if (lane->dirty)
+        lane->n_rows = MAX (lane->n_rows, 1);
+      lane->dirty = FALSE;
+    }
+
+  g_clear_pointer (&b->actor_rank, g_hash_table_unref);
+}
+
+static void
+build_set_positions (Build       *b,
+                     const guint *shown,
+                     guint        n_items)
+{
+  guint *positions;
+
+  g_array_set_size (b->positions, n_items);
+  positions = (guint *) (gpointer) b->positions->data;
+  if (shown != NULL)
+    {
+      if (n_items > 0)
+        memcpy (positions, shown, sizeof (guint) * n_items);
+    }
+  else
+    for (guint i = 0; i < n_items; i++)
+      positions[i] = i;
+}
+
+/* A fresh build of the layout from the timeline's table: the lanes are
+ * made as events need them. */
+static void
+chronicle_lane_layout_start_build (ChronicleLaneLayout *self,
+                                   Build               *b,
+                                   const guint         *shown,
+                                   guint                n_items)
+{
+  g_autoptr(GHashTable) kind_index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  chronicle_lane_layout_read_timeline (self, b, kind_index);
+  g_clear_pointer (&b->table, chronicle_event_table_unref);
+  b->table = chronicle_timeline_get_table (self->timeline);
+  chronicle_lane_layout_prepare_slots (self, b, kind_index);
+  build_set_positions (b, shown, n_items);
+  g_clear_pointer (&b->shown, chronicle_bitset_free);
+  if (shown != NULL)
+    b->shown = chronicle_bitset_copy (chronicle_event_filter_get_shown (self->filter));
+
+  /* "none" has its one lane, even without events. */
+  if (b->slots.group_by == CHRONICLE_GROUP_BY_NONE)
+    chronicle_lane_layout_slot_lane (self, b, 0);
+}
+
+/* Where each shown event goes in the model: the shown events before each
+ * word of the filter's bitset, and before a position in its word. */
+static void
+chronicle_lane_layout_rank_words (ChronicleLaneLayout *self,
+                                  const guint64       *words,
+                                  guint                n_words)
+{
+  guint total = 0;
+
+  self->ranks = g_renew (guint, self->ranks, n_words + 1);
+  for (guint w = 0; w < n_words; w++)
+    {
+      self->ranks[w] = total;
+      total += __builtin_popcountll (words[w]);
+    }
+  self->ranks[n_words] = total;
+}
+
+static inline guint
+rank_of (const guint   *ranks,
+         const guint64 *words,
+         guint          position)
+{
+  guint64 below = words[position / 64] & ((G_GUINT64_CONSTANT (1) << (position % 64)) - 1);
+
+  return ranks[position / 64] + __builtin_popcountll (below);
+}
+
+static void
+array_unref0 (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
+/* Lays out again a lane whose events changed, from the entries it keeps
+ * (those of its old ones that are still shown) and the events it gains
+ * (@added, timeline positions), merged in timeline order: the work is in
+ * proportion to the lane, not to the model. */
+static void
+chronicle_lane_layout_refill_lane (ChronicleLaneLayout *self,
+                                   Build               *b,
+                                   Lane                *lane,
+                                   GArray              *added,
+                                   const guint         *old_positions,
+                                   const guint64       *new_words)
+{
+  const Slots *slots = &b->slots;
+  GArray *old_entries = lane->entries;
+  const ChronicleLaneEntry *old = (const ChronicleLaneEntry *) (gpointer) old_entries->data;
+  guint n_added = added != NULL ? added->len : 0;
+  guint n_old = old_entries->len;
+  ChronicleLaneEntry *entries;
+  guint i = 0;
+  guint j = 0;
+  guint k = 0;
+
+  lane->entries = g_steal_pointer (&self->spare_entries);
+  if (lane->entries == NULL)
+    lane->entries = g_array_new (FALSE, FALSE, sizeof (ChronicleLaneEntry));
+  g_array_set_size (lane->entries, lane->count);
+  entries = (ChronicleLaneEntry *) (gpointer) lane->entries->data;
+
+  while (k < lane->count)
+    {
+      ChronicleLaneEntry *entry = &entries[k++];
+      guint kept = G_MAXUINT;
+      guint position;
+      guint c;
+
+      while (i < n_old)
+        {
+          kept = old_positions[old[i].position];
+          if (new_words[kept / 64] & (G_GUINT64_CONSTANT (1) << (kept % 64)))
+            break;
+          kept = G_MAXUINT;
+          i++;
+        }
+
+      if (j < n_added && g_array_index (added, guint, j) < kept)
+        {
+          guint8 flags;
+
+          position = g_array_index (added, guint, j++);
+          flags = slots->flags[position];
+          entry->start = slots->starts[position];
+          entry->end = MAX (slots->ends[position], entry->start);
+          entry->kind = slots->kinds[slots->kind_numbers[position]];
+          entry->status = slots->statuses[position];
+          entry->flags = ((flags & CHRONICLE_EVENT_TABLE_RANGE) ? 0 : CHRONICLE_LANE_ENTRY_POINT) |
+                         ((flags & CHRONICLE_EVENT_TABLE_APPROXIMATE) ? CHRONICLE_LANE_ENTRY_APPROXIMATE : 0);
+        }
+      else
+        {
+          position = kept;
+          *entry = old[i++];
+        }
+
+      c = duration_class (entry->end - entry->start);
+      entry->position = rank_of (self->ranks, new_words, position);
+      entry->lane = lane->index;
+      entry->row = lane_stack_entry (lane, entry->start, entry->end, b->point_extent);
+      lane->class_offsets[c + 1]++;
+      lane->class_max[c] = MAX (lane->class_max[c], entry->end - entry->start);
+      lane->max_end = MAX (lane->max_end, entry->end);
+    }
+
+  g_array_set_size (old_entries, 0);
+  g_clear_pointer (&self->spare_entries, g_array_unref);
+  self->spare_entries = old_entries;
+}
+
+/* After a change of the filter alone: the lanes that gained or lost
+ * events are filled and stacked again, the others keep their rows and
+ * duration index and only have their entries' model positions
+ * renumbered. Returns FALSE when that is not enough, because the point
+ * extent changed (every lane is to be stacked again) or there is nothing
+ * to compare with: then the caller makes the layout afresh. */
+static gboolean
+chronicle_lane_layout_update_fast (ChronicleLaneLayout *self,
+                                   const guint         *shown,
+                                   guint                n_items)
+{
+  Build *b = &self->cur;
+  const Slots *slots = &b->slots;
+  g_autoptr(GArray) scratch = g_array_sized_new (FALSE, FALSE, sizeof (guint), 16);
+  g_autoptr(GHashTable) kind_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gint *delta = NULL;
+  g_autofree gboolean *dirty = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  ChronicleBitset *new_set;
+  const guint64 *new_words;
+  const guint64 *old_words;
+  const guint *old_positions;
+  gboolean changed = FALSE;
+  gint64 extent_start;
+  gint64 extent_end;
+  gint64 point_extent;
+  GArray *swap;
+  guint n_words;
+  guint i;
+
+  if (shown == NULL || self->filter == NULL || b->shown == NULL)
+    return FALSE;
+
+  new_set = (ChronicleBitset *) chronicle_event_filter_get_shown (self->filter);
+  if (chronicle_bitset_get_n_bits (new_set) != chronicle_bitset_get_n_bits (b->shown))
+    return FALSE;
+
+  g_array_set_size (scratch, 16);
+  new_words = chronicle_bitset_get_words (new_set, &n_words);
+  old_words = chronicle_bitset_get_words (b->shown, NULL);
+
+  /* Which slots gain or lose events, and how many. */
+  delta = g_new0 (gint, slots->n_slots);
+  dirty = g_new0 (gboolean, slots->n_slots);
+  added = g_ptr_array_new_with_free_func (array_unref0);
+  g_ptr_array_set_size (added, slots->n_slots);
+  for (guint w = 0; w < n_words; w++)
+    {
+      guint64 differ = old_words[w] ^ new_words[w];
+
+      while (differ != 0)
+        {
+          guint bit = __builtin_ctzll (differ);
+          gint sign = (new_words[w] >> bit) & 1 ? 1 : -1;
+          guint n = slots_of_event (slots, w * 64 + bit, scratch);
+
+          for (guint k = 0; k < n; k++)
+            {
+              guint slot = g_array_index (scratch, guint, k);
+              guint position = w * 64 + bit;
+
+              delta[slot] += sign;
+              dirty[slot] = TRUE;
+              if (sign > 0)
+                {
+                  if (g_ptr_array_index (added, slot) == NULL)
+                    g_ptr_array_index (added, slot) = g_array_new (FALSE, FALSE, sizeof (guint));
+                  g_array_append_val ((GArray *) g_ptr_array_index (added, slot), position);
+                }
+            }
+          differ &= differ - 1;
+          changed = TRUE;
+        }
+    }
+
+  /* The new model positions; the old ones are kept for renumbering. */
+  swap = self->old_positions;
+  self->old_positions = b->positions;
+  b->positions = swap;
+  build_set_positions (b, shown, n_items);
+  old_positions = (const guint *) (gpointer) self->old_positions->data;
+  chronicle_lane_layout_read_timeline (self, b, kind_index);
+  chronicle_lane_layout_rank_words (self, new_words, n_words);
+
+  /* How many entries each lane gets: new lanes come, empty ones go. */
+  for (i = 0; i < b->lanes->len; i++)
+    {
+      Lane *lane = g_ptr_array_index (b->lanes, i);
+
+      lane->dirty = dirty[lane->slot];
+      lane->count = (guint) ((gint) lane->entries->len + delta[lane->slot]);
+    }
+  for (guint slot = 0; slot < slots->n_slots; slot++)
+    {
+      if (delta[slot] > 0 && g_ptr_array_index (b->slot_lanes, slot) == NULL)
+        chronicle_lane_layout_slot_lane (self, b, slot)->count = delta[slot];
+    }
+  for (i = b->lanes->len; i > 0; i--)
+    {
+      Lane *lane = g_ptr_array_index (b->lanes, i - 1);
+
+      if (lane->count == 0 && slots->group_by != CHRONICLE_GROUP_BY_NONE)
+        {
+          g_ptr_array_index (b->slot_lanes, lane->slot) = NULL;
+          g_ptr_array_add (self->spare_lanes, g_ptr_array_steal_index (b->lanes, i - 1));
+        }
+    }
+
+  g_ptr_array_sort (b->lanes, compare_lanes);
+
+  for (i = 0; i < b->lanes->len; i++)
+    {
+      Lane *lane = g_ptr_array_index (b->lanes, i);
+      guint old_index = lane->index;
+
+      lane->index = i;
+
+      if (lane->dirty)
+        {
+          memset (lane->class_offsets, 0, sizeof lane->class_offsets);
+          memset (lane->class_max, 0, sizeof lane->class_max);
+          lane_stack_reset (lane);
+          lane->max_end = G_MININT64;
+          /* Stacked with the point extent they had, which is checked
+           * after. */
+          chronicle_lane_layout_refill_lane (self, b, lane, g_ptr_array_index (added, lane->slot),
+                                             old_positions, new_words);
+        }
+      else if (changed || old_index != i)
+        {
+          ChronicleLaneEntry *entries = (ChronicleLaneEntry *) (gpointer) lane->entries->data;
+
+          /* The same events: only their model positions moved. */
+          for (guint j = 0; j < lane->entries->len; j++)
+            {
+              entries[j].position = rank_of (self->ranks, new_words, old_positions[entries[j].position]);
+              entries[j].lane = i;
+            }
+        }
+    }
+
+  extent_start = n_items > 0 ? slots->starts[g_array_index (b->positions, guint, 0)] : 0;
+  extent_end = n_items > 0 ? G_MININT64 : 0;
+  for (i = 0; i < b->lanes->len; i++)
+    {
+      Lane *lane = g_ptr_array_index (b->lanes, i);
+
+      if (lane->dirty)
+        index_lane_durations (lane);
+      if (lane->entries->len > 0)
+        extent_end = MAX (extent_end, lane->max_end);
+    }
+  build_finish_lanes (b);
+
+  point_extent = self->point_extent;
+  if (point_extent <= 0)
+    point_extent = MAX (1, (extent_end - extent_start) / DEFAULT_POINT_EXTENT_DIVISOR);
+  if (point_extent != b->point_extent)
+    return FALSE;
+
+  b->extent_start = extent_start;
+  b->extent_end = extent_end;
+  chronicle_bitset_free (b->shown);
+  b->shown = chronicle_bitset_copy (new_set);
+
+  return TRUE;
+}
+
+/* The rebuild from the timeline's table, for a model that is the timeline
+ * or lists the filter's events: after a change of the filter alone, only
+ * the lanes whose events changed (chronicle_lane_layout_update_fast());
+ * else all of them, counted, then filled and stacked in one pass. */
+static void
+chronicle_lane_layout_rebuild_fast (ChronicleLaneLayout *self,
+                                    const guint         *shown,
+                                    guint                n_items)
+{
+  Build *b = &self->cur;
+  g_autoptr(GArray) scratch = NULL;
+
+  if (self->fast && self->reusable && chronicle_lane_layout_update_fast (self, shown, n_items))
+    return;
+
+  scratch = g_array_sized_new (FALSE, FALSE, sizeof (guint), 16);
+  g_array_set_size (scratch, 16);
+
+  chronicle_lane_layout_clear (self);
+  chronicle_lane_layout_start_build (self, b, shown, n_items);
+  chronicle_lane_layout_count (self, b, 0, n_items, scratch);
+  build_update_extent (self, b);
+  chronicle_lane_layout_prepare_lanes (self, b);
+  chronicle_lane_layout_fill (b, 0, n_items, scratch);
+  build_finish_lanes (b);
+
+  self->fast = TRUE;
+  self->reusable = TRUE;
+}
+
+static void
+chronicle_lane_layout_cancel_slices (ChronicleLaneLayout *self)
+{
+  g_clear_handle_id (&self->slice_source, g_source_remove);
+  g_clear_pointer (&self->pending, build_free);
+}
+
+static void chronicle_lane_layout_finish_rebuild (ChronicleLaneLayout *self);
+
+/* The pending build is complete: it becomes the layout drawn. */
+static void
+chronicle_lane_layout_swap_in (ChronicleLaneLayout *self)
+{
+  Build *b = g_steal_pointer (&self->pending);
+  Build old;
+
+  build_finish_lanes (b);
+  chronicle_lane_layout_clear (self);
+  old = self->cur;
+  self->cur = *b;
+  *b = old;
+  build_free (b);
+
+  self->fast = TRUE;
+  self->reusable = TRUE;
+  chronicle_lane_layout_finish_rebuild (self);
+}
+
+/* Runs the pending build for @budget µs at most (or to its end when
+ * @budget is 0). Returns TRUE when it is complete. */
+static gboolean
+chronicle_lane_layout_run_slice (ChronicleLaneLayout *self,
+                                 gint64               budget)
+{
+  Build *b = self->pending;
+  g_autoptr(GArray) scratch = g_array_sized_new (FALSE, FALSE, sizeof (guint), 16);
+  gint64 deadline = g_get_monotonic_time () + budget;
+  guint n_items = b->positions->len;
+
+  g_array_set_size (scratch, 16);
+
+  do
+    {
+      guint last = MIN (b->next + SLICE_CHUNK, n_items);
+
+      if (b->phase == BUILD_COUNTING)
+        {
+          chronicle_lane_layout_count (self, b, b->next, last, scratch);
+          b->next = last;
+          if (last == n_items)
+            {
+              build_update_extent (self, b);
+              chronicle_lane_layout_prepare_lanes (self, b);
+              b->phase = BUILD_FILLING;
+              b->next = 0;
+            }
+        }
+      else
+        {
+          chronicle_lane_layout_fill (b, b->next, last, scratch);
+          b->next = last;
+          if (last == n_items)
+            return TRUE;
+        }
+    }
+  while (budget == 0 || g_get_monotonic_time () < deadline);
+
+  return FALSE;
+}
+
+static gboolean
+chronicle_lane_layout_slice_cb (gpointer data)
+{
+  ChronicleLaneLayout *self = data;
+
+  if (!chronicle_lane_layout_run_slice (self, SLICE_USEC))
+    return G_SOURCE_CONTINUE;
+
+  self->slice_source = 0;
+  chronicle_lane_layout_swap_in (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+chronicle_lane_layout_finish_rebuild (ChronicleLaneLayout *self)
+{
+  /* What the last rebuilds had and this one did not reuse: a few are kept,
+   * so that a kind toggled off and on again finds its arrays. */
+  if (self->spare_lanes->len > MAX_SPARE_LANES)
+    g_ptr_array_remove_range (self->spare_lanes, 0, self->spare_lanes->len - MAX_SPARE_LANES);
+
+  g_debug ("Laid out %u events in %u lanes", chronicle_lane_layout_get_n_events (self),
+           self->cur.lanes->len);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Lays the events out again. A big one from the timeline's table is only
+ * started when @in_slices: the idle makes it in slices, and swaps it in
+ * when complete. */
+static void
+chronicle_lane_layout_rebuild (ChronicleLaneLayout *self,
+                               gboolean             in_slices)
 {
   g_autoptr(GHashTable) lanes_by_key = NULL;
   g_autoptr(GHashTable) kind_index = NULL;
-  g_autoptr(GHashTable) actor_rank = NULL;
+  GHashTable *actor_rank;
   const guint *positions;
   gboolean identity;
   gint64 point_extent;
@@ -679,51 +1535,41 @@ chronicle_lane_layout_rebuild (ChronicleLaneLayout *self)
   g_assert (CHRONICLE_IS_LANE_LAYOUT (self));
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  chronicle_lane_layout_cancel_slices (self);
+
+  n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+
+  positions = chronicle_lane_layout_model_positions (self, n_items, &identity);
+  if (positions != NULL || identity)
+    {
+      if (in_slices && n_items >= SLICE_MIN_EVENTS && !(self->fast && self->reusable))
+        {
+          self->pending = g_new (Build, 1);
+          build_init (self->pending);
+          chronicle_lane_layout_start_build (self, self->pending, positions, n_items);
+          self->pending->phase = BUILD_COUNTING;
+          self->slice_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE,
+                                                chronicle_lane_layout_slice_cb,
+                                                self, NULL);
+          g_source_set_name_by_id (self->slice_source, "[chronicle] lane layout slice");
+          return;
+        }
+
+      chronicle_lane_layout_rebuild_fast (self, positions, n_items);
+      chronicle_lane_layout_finish_rebuild (self);
+      return;
+    }
 
   chronicle_lane_layout_clear (self);
 
   lanes_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   kind_index = g_hash_table_new (g_str_hash, g_str_equal);
-  actor_rank = g_hash_table_new (g_str_hash, g_str_equal);
-
-  if (self->timeline != NULL)
-    {
-      GListModel *kinds = chronicle_timeline_get_kinds (self->timeline);
-      GListModel *actors = chronicle_timeline_get_actors (self->timeline);
-      guint n_kinds = MIN (g_list_model_get_n_items (kinds), CHRONICLE_LANE_NO_KIND);
-      guint n_actors = g_list_model_get_n_items (actors);
-
-      for (i = 0; i < n_kinds; i++)
-        {
-          ChronicleKind *kind = g_list_model_get_item (kinds, i);
-
-          g_ptr_array_add (self->kinds, kind);
-          g_hash_table_insert (kind_index, (gpointer) chronicle_kind_get_id (kind),
-                               GUINT_TO_POINTER (i));
-        }
-
-      for (i = 0; i < n_actors; i++)
-        {
-          g_autoptr(ChronicleActor) actor = g_list_model_get_item (actors, i);
-
-          g_hash_table_insert (actor_rank,
-                               (gpointer) g_intern_string (chronicle_actor_get_id (actor)),
-                               GUINT_TO_POINTER (i));
-        }
-    }
-
-  n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  chronicle_lane_layout_read_timeline (self, &self->cur, kind_index);
+  actor_rank = self->cur.actor_rank;
 
   if (self->group_by == CHRONICLE_GROUP_BY_NONE)
     get_lane (self, lanes_by_key, NULL, _("All Events"), LANE_CATEGORY_DECLARED, 0,
               CHRONICLE_LANE_NO_KIND);
-
-  positions = chronicle_lane_layout_model_positions (self, n_items, &identity);
-  if (positions != NULL || identity)
-    {
-      chronicle_lane_layout_fill_fast (self, lanes_by_key, kind_index, positions, n_items);
-      n_items = 0;
-    }
 
   for (i = 0; i < n_items; i++)
     {
@@ -741,26 +1587,26 @@ chronicle_lane_layout_rebuild (ChronicleLaneLayout *self)
 
       if (i == 0)
         {
-          self->extent_start = entry.start;
-          self->extent_end = entry.end;
+          self->cur.extent_start = entry.start;
+          self->cur.extent_end = entry.end;
         }
       else
         {
-          self->extent_start = MIN (self->extent_start, entry.start);
-          self->extent_end = MAX (self->extent_end, entry.end);
+          self->cur.extent_start = MIN (self->cur.extent_start, entry.start);
+          self->cur.extent_end = MAX (self->cur.extent_end, entry.end);
         }
 
       switch (self->group_by)
         {
         case CHRONICLE_GROUP_BY_NONE:
-          lane = g_ptr_array_index (self->lanes, 0);
+          lane = g_ptr_array_index (self->cur.lanes, 0);
           g_array_append_val (lane->entries, entry);
           break;
 
         case CHRONICLE_GROUP_BY_KIND:
           {
             ChronicleKind *kind = entry.kind != CHRONICLE_LANE_NO_KIND
-                                ? g_ptr_array_index (self->kinds, entry.kind) : NULL;
+                                ? g_ptr_array_index (self->cur.kinds, entry.kind) : NULL;
 
             lane = get_lane (self, lanes_by_key, kind_id,
                              kind != NULL ? chronicle_kind_get_label (kind) : kind_id,
@@ -850,21 +1696,20 @@ chronicle_lane_layout_rebuild (ChronicleLaneLayout *self)
         }
     }
 
-  g_ptr_array_sort (self->lanes, compare_lanes);
+  g_ptr_array_sort (self->cur.lanes, compare_lanes);
 
   point_extent = self->point_extent;
   if (point_extent <= 0)
-    point_extent = MAX (1, (self->extent_end - self->extent_start) / DEFAULT_POINT_EXTENT_DIVISOR);
+    point_extent = MAX (1, (self->cur.extent_end - self->cur.extent_start) / DEFAULT_POINT_EXTENT_DIVISOR);
 
-  for (i = 0; i < self->lanes->len; i++)
+  for (i = 0; i < self->cur.lanes->len; i++)
     {
-      Lane *lane = g_ptr_array_index (self->lanes, i);
+      Lane *lane = g_ptr_array_index (self->cur.lanes, i);
       gboolean sorted = TRUE;
       guint j;
 
-      /* The model is normally in start order already; the timeline's
-       * order, which the fast path follows, always is. */
-      for (j = 1; !self->fast && sorted && j < lane->entries->len; j++)
+      /* The model is normally in start order already. */
+      for (j = 1; sorted && j < lane->entries->len; j++)
         {
           if (compare_entries (&g_array_index (lane->entries, ChronicleLaneEntry, j - 1),
                                &g_array_index (lane->entries, ChronicleLaneEntry, j)) > 0)
@@ -874,18 +1719,12 @@ chronicle_lane_layout_rebuild (ChronicleLaneLayout *self)
       if (!sorted)
         g_array_sort (lane->entries, compare_entries);
 
-      stack_lane (lane, i, point_extent, self->fast);
-      if (!self->fast)
-        index_lane_durations (lane);
+      stack_lane (lane, i, point_extent);
+      index_lane_durations (lane);
     }
 
-  /* What the last rebuild had and this one did not reuse. */
-  g_ptr_array_set_size (self->spare_lanes, 0);
-
-  g_debug ("Laid out %u events in %u lanes", chronicle_lane_layout_get_n_events (self),
-           self->lanes->len);
-
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_clear_pointer (&self->cur.actor_rank, g_hash_table_unref);
+  chronicle_lane_layout_finish_rebuild (self);
 }
 
 static gboolean
@@ -894,7 +1733,7 @@ chronicle_lane_layout_rebuild_cb (gpointer data)
   ChronicleLaneLayout *self = data;
 
   self->rebuild_source = 0;
-  chronicle_lane_layout_rebuild (self);
+  chronicle_lane_layout_rebuild (self, TRUE);
 
   return G_SOURCE_REMOVE;
 }
@@ -902,6 +1741,9 @@ chronicle_lane_layout_rebuild_cb (gpointer data)
 static void
 chronicle_lane_layout_queue_rebuild (ChronicleLaneLayout *self)
 {
+  /* A build in slices is stale now. */
+  chronicle_lane_layout_cancel_slices (self);
+
   if (self->rebuild_source == 0)
     {
       /* Before the next frame is drawn (GDK_PRIORITY_REDRAW is lower). */
@@ -922,7 +1764,16 @@ on_model_items_changed_cb (ChronicleLaneLayout *self,
   chronicle_lane_layout_queue_rebuild (self);
 }
 
-/* The events or the kinds of the timeline: what entries are made of. */
+/* Anything but the model's items: the next rebuild starts afresh. */
+static void
+chronicle_lane_layout_invalidate (ChronicleLaneLayout *self)
+{
+  self->reusable = FALSE;
+  chronicle_lane_layout_queue_rebuild (self);
+}
+
+/* The events, kinds or actors of the timeline: what entries and lanes are
+ * made of. */
 static void
 on_timeline_items_changed_cb (ChronicleLaneLayout *self,
                               guint                position,
@@ -930,8 +1781,18 @@ on_timeline_items_changed_cb (ChronicleLaneLayout *self,
                               guint                added,
                               GListModel          *model)
 {
-  self->templates_valid = FALSE;
-  chronicle_lane_layout_queue_rebuild (self);
+  chronicle_lane_layout_invalidate (self);
+}
+
+/* The start of the event at model position @position (in range). */
+static inline gint64
+model_start (ChronicleLaneLayout *self,
+             guint                position)
+{
+  if (self->fast)
+    return self->cur.slots.starts[g_array_index (self->cur.positions, guint, position)];
+
+  return g_array_index (self->starts, gint64, position);
 }
 
 static Lane *
@@ -939,9 +1800,9 @@ get_lane_checked (ChronicleLaneLayout *self,
                   guint                lane)
 {
   g_return_val_if_fail (CHRONICLE_IS_LANE_LAYOUT (self), NULL);
-  g_return_val_if_fail (lane < self->lanes->len, NULL);
+  g_return_val_if_fail (lane < self->cur.lanes->len, NULL);
 
-  return g_ptr_array_index (self->lanes, lane);
+  return g_ptr_array_index (self->cur.lanes, lane);
 }
 
 static guint
@@ -970,6 +1831,7 @@ chronicle_lane_layout_dispose (GObject *object)
   ChronicleLaneLayout *self = (ChronicleLaneLayout *) object;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  chronicle_lane_layout_cancel_slices (self);
   g_signal_group_set_target (self->model_signals, NULL);
   g_signal_group_set_target (self->kinds_signals, NULL);
   g_signal_group_set_target (self->actors_signals, NULL);
@@ -991,11 +1853,11 @@ chronicle_lane_layout_finalize (GObject *object)
   g_clear_object (&self->kinds_signals);
   g_clear_object (&self->actors_signals);
   g_clear_object (&self->timeline_signals);
-  g_clear_pointer (&self->positions, g_array_unref);
-  g_clear_pointer (&self->templates, g_array_unref);
+  build_clear (&self->cur);
+  g_clear_pointer (&self->old_positions, g_array_unref);
+  g_clear_pointer (&self->ranks, g_free);
+  g_clear_pointer (&self->spare_entries, g_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
-  g_clear_pointer (&self->kinds, g_ptr_array_unref);
-  g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->spare_lanes, g_ptr_array_unref);
   g_clear_pointer (&self->starts, g_array_unref);
 
@@ -1115,12 +1977,10 @@ chronicle_lane_layout_init (ChronicleLaneLayout *self)
 {
   self->group_by = CHRONICLE_GROUP_BY_KIND;
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
-  self->kinds = g_ptr_array_new_with_free_func (g_object_unref);
-  self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  build_init (&self->cur);
   self->spare_lanes = g_ptr_array_new_with_free_func (lane_free);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->templates = g_array_new (FALSE, FALSE, sizeof (EntryTemplate));
+  self->old_positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
   self->model_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->model_signals, "items-changed",
@@ -1135,7 +1995,8 @@ chronicle_lane_layout_init (ChronicleLaneLayout *self)
                                  G_CONNECT_SWAPPED);
   self->actors_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->actors_signals, "items-changed",
-                                 G_CALLBACK (on_model_items_changed_cb), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (on_timeline_items_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
 }
 
 ChronicleLaneLayout *
@@ -1161,13 +2022,12 @@ chronicle_lane_layout_set_timeline (ChronicleLaneLayout *self,
 
   if (g_set_object (&self->timeline, timeline))
     {
-      self->templates_valid = FALSE;
       g_signal_group_set_target (self->timeline_signals, timeline);
       g_signal_group_set_target (self->kinds_signals,
                                  timeline ? chronicle_timeline_get_kinds (timeline) : NULL);
       g_signal_group_set_target (self->actors_signals,
                                  timeline ? chronicle_timeline_get_actors (timeline) : NULL);
-      chronicle_lane_layout_queue_rebuild (self);
+      chronicle_lane_layout_invalidate (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
     }
 }
@@ -1190,7 +2050,7 @@ chronicle_lane_layout_set_model (ChronicleLaneLayout *self,
   if (g_set_object (&self->model, model))
     {
       g_signal_group_set_target (self->model_signals, model);
-      chronicle_lane_layout_queue_rebuild (self);
+      chronicle_lane_layout_invalidate (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
     }
 }
@@ -1211,7 +2071,7 @@ chronicle_lane_layout_set_filter (ChronicleLaneLayout  *self,
   g_return_if_fail (!filter || CHRONICLE_IS_EVENT_FILTER (filter));
 
   if (g_set_object (&self->filter, filter))
-    chronicle_lane_layout_queue_rebuild (self);
+    chronicle_lane_layout_invalidate (self);
 }
 
 ChronicleGroupBy
@@ -1233,7 +2093,7 @@ chronicle_lane_layout_set_group_by (ChronicleLaneLayout *self,
     return;
 
   self->group_by = group_by;
-  chronicle_lane_layout_queue_rebuild (self);
+  chronicle_lane_layout_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_BY]);
 }
 
@@ -1256,7 +2116,7 @@ chronicle_lane_layout_set_point_extent (ChronicleLaneLayout *self,
     return;
 
   self->point_extent = point_extent;
-  chronicle_lane_layout_queue_rebuild (self);
+  chronicle_lane_layout_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINT_EXTENT]);
 }
 
@@ -1266,7 +2126,31 @@ chronicle_lane_layout_ensure (ChronicleLaneLayout *self)
   g_return_if_fail (CHRONICLE_IS_LANE_LAYOUT (self));
 
   if (self->rebuild_source != 0)
-    chronicle_lane_layout_rebuild (self);
+    chronicle_lane_layout_rebuild (self, FALSE);
+}
+
+void
+chronicle_lane_layout_start_rebuild (ChronicleLaneLayout *self)
+{
+  g_return_if_fail (CHRONICLE_IS_LANE_LAYOUT (self));
+
+  if (self->rebuild_source != 0)
+    chronicle_lane_layout_rebuild (self, TRUE);
+}
+
+void
+chronicle_lane_layout_finish (ChronicleLaneLayout *self)
+{
+  g_return_if_fail (CHRONICLE_IS_LANE_LAYOUT (self));
+
+  chronicle_lane_layout_ensure (self);
+
+  if (self->pending != NULL)
+    {
+      g_clear_handle_id (&self->slice_source, g_source_remove);
+      chronicle_lane_layout_run_slice (self, 0);
+      chronicle_lane_layout_swap_in (self);
+    }
 }
 
 guint
@@ -1274,7 +2158,7 @@ chronicle_lane_layout_get_n_events (ChronicleLaneLayout *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_LANE_LAYOUT (self), 0);
 
-  return self->fast ? self->positions->len : self->events->len;
+  return self->fast ? self->cur.positions->len : self->events->len;
 }
 
 ChronicleEvent *
@@ -1286,11 +2170,11 @@ chronicle_lane_layout_get_event (ChronicleLaneLayout *self,
   /* Until a pending rebuild, the event at the position it had then. */
   if (self->fast)
     {
-      if (position >= self->positions->len)
+      if (position >= self->cur.positions->len)
         return NULL;
 
       return chronicle_timeline_get_event (self->timeline,
-                                           g_array_index (self->positions, guint, position));
+                                           g_array_index (self->cur.positions, guint, position));
     }
 
   if (position >= self->events->len)
@@ -1308,12 +2192,12 @@ chronicle_lane_layout_position_lower_bound (ChronicleLaneLayout *self,
 
   g_return_val_if_fail (CHRONICLE_IS_LANE_LAYOUT (self), 0);
 
-  hi = self->starts->len;
+  hi = chronicle_lane_layout_get_n_events (self);
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (g_array_index (self->starts, gint64, mid) < time)
+      if (model_start (self, mid) < time)
         lo = mid + 1;
       else
         hi = mid;
@@ -1329,13 +2213,13 @@ chronicle_lane_layout_get_extent (ChronicleLaneLayout *self,
 {
   g_return_val_if_fail (CHRONICLE_IS_LANE_LAYOUT (self), FALSE);
 
-  if (self->starts->len == 0)
+  if (chronicle_lane_layout_get_n_events (self) == 0)
     return FALSE;
 
   if (start != NULL)
-    *start = self->extent_start;
+    *start = self->cur.extent_start;
   if (end != NULL)
-    *end = self->extent_end;
+    *end = self->cur.extent_end;
 
   return TRUE;
 }
@@ -1346,10 +2230,10 @@ chronicle_lane_layout_get_kind (ChronicleLaneLayout *self,
 {
   g_return_val_if_fail (CHRONICLE_IS_LANE_LAYOUT (self), NULL);
 
-  if (kind >= self->kinds->len)
+  if (kind >= self->cur.kinds->len)
     return NULL;
 
-  return g_ptr_array_index (self->kinds, kind);
+  return g_ptr_array_index (self->cur.kinds, kind);
 }
 
 guint
@@ -1357,7 +2241,7 @@ chronicle_lane_layout_get_n_lanes (ChronicleLaneLayout *self)
 {
   g_return_val_if_fail (CHRONICLE_IS_LANE_LAYOUT (self), 0);
 
-  return self->lanes->len;
+  return self->cur.lanes->len;
 }
 
 const char *
@@ -1473,10 +2357,10 @@ chronicle_lane_layout_find_entry (ChronicleLaneLayout *self,
   gint64 start;
   guint i;
 
-  if (l == NULL || position >= self->starts->len)
+  if (l == NULL || position >= chronicle_lane_layout_get_n_events (self))
     return G_MAXUINT;
 
-  start = g_array_index (self->starts, gint64, position);
+  start = model_start (self, position);
 
   for (i = entries_lower_bound (l->entries, start); i < l->entries->len; i++)
     {

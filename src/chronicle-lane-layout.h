@@ -51,7 +51,8 @@ gboolean    chronicle_group_by_from_string (const char       *text,
  *
  * Rebuilds are coalesced: changes to the model schedule one rebuild in an
  * idle; chronicle_lane_layout_ensure() runs a pending one at once (before
- * drawing). "changed" is emitted after each rebuild.
+ * drawing). "changed" is emitted after each rebuild. A big rebuild begun
+ * in the idle is made in slices (see chronicle_lane_layout_ensure()).
  *
  * Each lane also indexes its entries by duration, so that the entries
  * touching a range are found in O(log n + visible) however long the
@@ -98,11 +99,11 @@ GListModel               *chronicle_lane_layout_get_model             (Chronicle
 void                      chronicle_lane_layout_set_model             (ChronicleLaneLayout *self,
                                                                        GListModel          *model);
 /* Says that the model lists the events @filter shows, in its order (the
- * filter, or a selection over it): then a rebuild reads them from arrays
- * kept per timeline position instead of from each event, tens of
- * milliseconds for a million. Ignored while the numbers of items differ,
- * and for the groupings by actor and tag. A model that is the timeline
- * itself needs no filter for this. */
+ * filter, or a selection over it): then a rebuild reads them from the
+ * timeline's table (chronicle_timeline_get_table()) instead of from each
+ * event, and after a change of the filter lays out again only the lanes
+ * whose events changed. Ignored while the numbers of items differ. A
+ * model that is the timeline itself needs no filter for this. */
 ChronicleEventFilter     *chronicle_lane_layout_get_filter            (ChronicleLaneLayout *self);
 void                      chronicle_lane_layout_set_filter            (ChronicleLaneLayout *self,
                                                                        ChronicleEventFilter *filter);
@@ -114,8 +115,16 @@ void                      chronicle_lane_layout_set_group_by          (Chronicle
 gint64                    chronicle_lane_layout_get_point_extent      (ChronicleLaneLayout *self);
 void                      chronicle_lane_layout_set_point_extent      (ChronicleLaneLayout *self,
                                                                        gint64               point_extent);
-/* Runs a pending rebuild now. Cheap when nothing changed. */
+/* Runs a pending rebuild now. Cheap when nothing changed. A rebuild of
+ * many events (tens of thousands) that the idle already started is made
+ * in slices of a few milliseconds, the last layout staying until it is
+ * complete ("changed"): ensure() leaves it to the idle, so that drawing
+ * never waits for it; chronicle_lane_layout_finish() completes it now. */
 void                      chronicle_lane_layout_ensure                (ChronicleLaneLayout *self);
+void                      chronicle_lane_layout_finish                (ChronicleLaneLayout *self);
+/* Starts a pending rebuild as the idle would: a big one in slices, so
+ * that a later ensure() does not make it at once. */
+void                      chronicle_lane_layout_start_rebuild         (ChronicleLaneLayout *self);
 
 /* The events as they were at the last rebuild, by model position. (When
  * the model is the timeline or lists the filter's events, the layout keeps

@@ -21,6 +21,7 @@
 #include "chronicle-loader.h"
 #include "chronicle-print-operation.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-timeline-view-private.h"
 
 #define SETTINGS_SCHEMA_ID  "io.github.chronicle.Chronicle"
 #define MAX_RECENT_ITEMS    10
@@ -59,6 +60,13 @@ struct _ChronicleWindow
   GSettings             *settings;
   GtkRecentManager      *recent_manager;
   GCancellable          *cancellable;
+  /* The timeline position pinned in the filter for the selected event. */
+  guint                  selection_pin;
+  /* The end of a load, one main-loop iteration after the hand-over. */
+  guint                  finish_load_source;
+  ChronicleLoader       *finished_loader;
+  gboolean               finished_first;
+  gboolean               finished_bundled;
   ChronicleLoader       *loader;       /* the load under way, for its progress */
   GtkFileChooserNative  *file_chooser;
   ChronicleTimeline     *timeline;
@@ -537,11 +545,15 @@ chronicle_window_set_timeline (ChronicleWindow   *self,
   chronicle_timeline_view_set_model (self->timeline_view, NULL);
 
   /* The old filter goes first, so that resetting the state below does
-   * not filter the old timeline once more. */
+   * not filter the old timeline once more. The list gets the new one at
+   * the end of the load, and only when it is shown (see
+   * chronicle_window_attach_list()). */
+  gtk_list_view_set_model (self->event_list, NULL);
   gtk_single_selection_set_model (self->selection, NULL);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->filter);
+  self->selection_pin = G_MAXUINT;
 
   g_set_object (&self->timeline, timeline);
   g_set_object (&self->file, file);
@@ -566,7 +578,12 @@ chronicle_window_set_timeline (ChronicleWindow   *self,
   chronicle_timeline_view_set_model (self->timeline_view, self->selection);
   chronicle_window_update_highlight (self);
   chronicle_window_update_date_range (self);
-  chronicle_window_show_time_window (self);
+  /* Without a time window, the view shows all of the new timeline by
+   * itself once it has laid it out: fitting it now would lay a big one
+   * out at once, in this main-loop iteration. */
+  if (chronicle_view_state_get_window_from (self->view_state) != NULL ||
+      chronicle_view_state_get_window_to (self->view_state) != NULL)
+    chronicle_window_show_time_window (self);
 
   title = chronicle_timeline_get_title (timeline);
   if (title == NULL || title[0] == '\0')
@@ -580,6 +597,10 @@ chronicle_window_set_timeline (ChronicleWindow   *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+
+  /* Last: laying out a big timeline goes on in slices from here, and the
+   * view's first frame draws the layout it has instead of waiting. */
+  chronicle_lane_layout_start_rebuild (_chronicle_timeline_view_get_layout (self->timeline_view));
 }
 
 static char *
@@ -654,6 +675,69 @@ chronicle_window_show_error (ChronicleWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The list's first rows cost tens of milliseconds whatever the size of
+ * the timeline (GTK 4.8 makes two hundred for each new model): they are
+ * made a main-loop iteration after the window took the timeline, and only
+ * while the list pane is shown. */
+static void
+chronicle_window_attach_list (ChronicleWindow *self)
+{
+  GtkSelectionModel *model = NULL;
+
+  if (self->timeline != NULL && self->finish_load_source == 0 &&
+      adw_flap_get_reveal_flap (self->list_flap))
+    model = GTK_SELECTION_MODEL (self->selection);
+
+  if (model != NULL && gtk_list_view_get_model (self->event_list) != model)
+    gtk_list_view_set_model (self->event_list, model);
+}
+
+static void
+on_list_flap_reveal_cb (ChronicleWindow *self,
+                        GParamSpec      *pspec,
+                        AdwFlap         *flap)
+{
+  g_assert (CHRONICLE_IS_WINDOW (self));
+
+  chronicle_window_attach_list (self);
+}
+
+/* Ends a load whose timeline the window has: the list shows it, the
+ * loading page goes. */
+static void
+chronicle_window_finish_load (ChronicleWindow *self)
+{
+  g_autoptr(ChronicleLoader) loader = g_steal_pointer (&self->finished_loader);
+
+  g_assert (CHRONICLE_IS_WINDOW (self));
+  g_assert (CHRONICLE_IS_LOADER (loader));
+
+  g_clear_handle_id (&self->finish_load_source, g_source_remove);
+
+  chronicle_window_attach_list (self);
+  chronicle_window_set_loading (self, FALSE);
+
+  /* With the page shown, the arrow keys walk the events from the start. */
+  if (self->finished_first)
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+
+  chronicle_window_show_warnings_toast (self, loader);
+
+  if (!self->finished_bundled)
+    chronicle_window_add_recent (self, self->file);
+}
+
+static gboolean
+chronicle_window_finish_load_cb (gpointer user_data)
+{
+  ChronicleWindow *self = user_data;
+
+  self->finish_load_source = 0;
+  chronicle_window_finish_load (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 chronicle_window_load_cb (GObject      *object,
                           GAsyncResult *result,
@@ -700,16 +784,16 @@ chronicle_window_load_cb (GObject      *object,
 
   first = self->timeline == NULL;
   chronicle_window_set_timeline (self, timeline, data->file, subtitle);
-  chronicle_window_set_loading (self, FALSE);
 
-  /* With the page shown, the arrow keys walk the events from the start. */
-  if (first)
-    gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
-
-  chronicle_window_show_warnings_toast (self, loader);
-
-  if (!data->bundled)
-    chronicle_window_add_recent (self, data->file);
+  /* The rest in the next main-loop iteration, so that no single one
+   * blocks for long with a big timeline. */
+  g_set_object (&self->finished_loader, loader);
+  self->finished_first = first;
+  self->finished_bundled = data->bundled;
+  self->finish_load_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE,
+                                              chronicle_window_finish_load_cb,
+                                              self, NULL);
+  g_source_set_name_by_id (self->finish_load_source, "[chronicle] finish load");
 }
 
 /* Notified on the main thread while the loader works in its own. */
@@ -732,6 +816,10 @@ chronicle_window_load (ChronicleWindow *self,
 
   g_assert (CHRONICLE_IS_WINDOW (self));
   g_assert (G_IS_FILE (file));
+
+  /* A load that has just ended ends at once, before this one starts. */
+  if (self->finish_load_source != 0)
+    chronicle_window_finish_load (self);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -884,8 +972,22 @@ on_selection_changed_cb (ChronicleWindow    *self,
 
   chronicle_detail_panel_set_event (self->detail_panel, item != NULL ? CHRONICLE_EVENT (item) : NULL);
 
+  /* So that a filter change keeps it selected without the selection
+   * reading every changed event to find it again. */
+  if (self->filter != NULL)
+    {
+      if (self->selection_pin != G_MAXUINT)
+        chronicle_event_filter_unpin (self->filter, self->selection_pin);
+      self->selection_pin = G_MAXUINT;
+      if (position != GTK_INVALID_LIST_POSITION &&
+          gtk_single_selection_get_model (selection) == G_LIST_MODEL (self->filter))
+        self->selection_pin = chronicle_event_filter_get_timeline_position (self->filter, position);
+      if (self->selection_pin != G_MAXUINT)
+        chronicle_event_filter_pin (self->filter, self->selection_pin);
+    }
+
   /* Only the selected row is touched: the list may hold a million events. */
-  if (position != GTK_INVALID_LIST_POSITION)
+  if (position != GTK_INVALID_LIST_POSITION && gtk_list_view_get_model (self->event_list) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
 
   chronicle_window_update_actions (self);
@@ -905,13 +1007,21 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     ChronicleWindow          *self)
 {
   ChronicleEventRow *row = CHRONICLE_EVENT_ROW (gtk_list_item_get_child (list_item));
+  guint pin;
 
   g_assert (CHRONICLE_IS_WINDOW (self));
 
   chronicle_event_row_set_timeline (row, self->timeline);
   chronicle_event_row_set_event (row, gtk_list_item_get_item (list_item));
 
-  g_hash_table_add (self->bound_items, list_item);
+  /* A filter change then keeps the row without the list reading every
+   * changed event to find it again. */
+  pin = self->filter != NULL
+      ? chronicle_event_filter_get_timeline_position (self->filter, gtk_list_item_get_position (list_item))
+      : G_MAXUINT;
+  if (pin != G_MAXUINT)
+    chronicle_event_filter_pin (self->filter, pin);
+  g_hash_table_insert (self->bound_items, list_item, GUINT_TO_POINTER (pin + 1));
   chronicle_window_update_row_match (self, list_item);
 }
 
@@ -921,8 +1031,11 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       ChronicleWindow          *self)
 {
   ChronicleEventRow *row = CHRONICLE_EVENT_ROW (gtk_list_item_get_child (list_item));
+  guint pin = GPOINTER_TO_UINT (g_hash_table_lookup (self->bound_items, list_item));
 
   chronicle_event_row_set_event (row, NULL);
+  if (pin != 0 && self->filter != NULL)
+    chronicle_event_filter_unpin (self->filter, pin - 1);
   g_hash_table_remove (self->bound_items, list_item);
 }
 
@@ -1315,6 +1428,8 @@ chronicle_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->loader);
+  g_clear_handle_id (&self->finish_load_source, g_source_remove);
+  g_clear_object (&self->finished_loader);
 
   if (self->file_chooser != NULL)
     {
@@ -1533,6 +1648,7 @@ chronicle_window_init (ChronicleWindow *self)
   self->group_by = g_strdup ("kind");
   self->view_state = chronicle_view_state_new ();
   self->bound_items = g_hash_table_new (NULL, NULL);
+  self->selection_pin = G_MAXUINT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1573,6 +1689,9 @@ chronicle_window_init (ChronicleWindow *self)
 
   /* State actions of the two panes, for the header bar toggles and the menu. */
   toggle_list = G_ACTION (g_property_action_new ("toggle-list", self->list_flap, "reveal-flap"));
+  g_signal_connect_object (self->list_flap, "notify::reveal-flap",
+                           G_CALLBACK (on_list_flap_reveal_cb),
+                           self, G_CONNECT_SWAPPED);
   show_details = G_ACTION (g_property_action_new ("show-details", self->details_flap, "reveal-flap"));
   g_action_map_add_action (G_ACTION_MAP (self), toggle_list);
   g_action_map_add_action (G_ACTION_MAP (self), show_details);

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "chronicle-cache.h"
 #include "chronicle-event-row.h"
 #include "chronicle-lane-layout.h"
 #include "chronicle-loader.h"
@@ -816,6 +817,105 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* A timeline of @n events over fifty years, two kinds; every 500th says
+ * "needle" in its summary. */
+static void
+write_big_timeline (const char *path,
+                    guint       n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\":\"chronicle-timeline\",\"version\":1,"
+                                          "\"title\":\"Big\",\"events\":[");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_utc (1970 + i % 50, 1 + i % 12, 1 + i % 28,
+                                                       i % 24, 0, 0);
+      g_autofree char *start = g_date_time_format (when, "%Y-%m-%dT%H:%MZ");
+
+      g_string_append_printf (json,
+                              "%s{\"id\":\"e%u\",\"title\":\"Event %u\",\"start\":\"%s\","
+                              "\"kind\":\"%s\",\"summary\":\"%s %u\",\"actors\":[\"a%u\"],"
+                              "\"tags\":[\"t%u\"]}",
+                              i > 0 ? "," : "", i, i, start,
+                              i % 2 ? "statement" : "order-signing",
+                              i % 500 == 0 ? "A needle in the haystack" : "Nothing to see",
+                              i, i % 7, i % 3);
+    }
+  g_string_append (json, "]}");
+
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+}
+
+static ChronicleWindow *
+window_new_for_path (const char *path)
+{
+  ChronicleWindow *window = window_new_shown ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  chronicle_window_open_file (window, file);
+  wait_for_load (window);
+
+  return window;
+}
+
+/* Reopened from the cache, a big timeline is shown, searched, filtered
+ * and counted in the filter popover without making an object for every
+ * event: only for those the window shows. */
+static void
+test_cached_timeline_makes_what_it_shows (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("chronicle-test-browse-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "big.json", NULL);
+  ChronicleFilterPopover *popover;
+  ChronicleEventFilter *filter;
+  ChronicleViewState *state;
+  ChronicleTimeline *timeline;
+  ChronicleWindow *window;
+  const char *kinds[] = { "statement", NULL };
+  const guint n = 5000;
+
+  write_big_timeline (path, n);
+  /* Cached whatever its size, in the test's own cache folder. */
+  g_setenv ("CHRONICLE_CACHE_MIN_SIZE", "0", TRUE);
+
+  window = window_new_for_path (path);
+  g_assert_cmpuint (chronicle_timeline_get_n_made_events (chronicle_window_get_timeline (window)), ==, n);
+  chronicle_cache_wait ();
+  window_destroy_and_wait (GTK_WINDOW (window));
+
+  window = window_new_for_path (path);
+  timeline = chronicle_window_get_timeline (window);
+  filter = _chronicle_window_get_event_filter (window);
+  state = _chronicle_window_get_view_state (window);
+  g_assert_cmpuint (chronicle_timeline_get_n_events (timeline), ==, n);
+  g_assert_cmpuint (chronicle_event_filter_get_n_shown (filter), ==, n);
+
+  /* Drawn, listed, and the search index built in idle time. */
+  iterate_a_while (500);
+  g_assert_cmpuint (chronicle_timeline_get_n_made_events (timeline), <, n / 10);
+
+  search_for (window, "needle");
+  WAIT_FOR (chronicle_event_filter_get_n_matches (filter) == n / 500);
+
+  search_for (window, "");
+  chronicle_view_state_set_kinds (state, kinds);
+  g_assert_cmpuint (chronicle_event_filter_get_n_shown (filter), ==, n / 2);
+
+  popover = _chronicle_window_get_filter_popover (window);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  iterate_a_while (200);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  g_assert_cmpuint (chronicle_timeline_get_n_made_events (timeline), <, n / 10);
+
+  g_unsetenv ("CHRONICLE_CACHE_MIN_SIZE");
+  window_destroy_and_wait (GTK_WINDOW (window));
+  remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -830,6 +930,7 @@ main (int   argc,
   data_home = g_dir_make_tmp ("chronicle-test-browse-XXXXXX", NULL);
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", data_home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -845,6 +946,7 @@ main (int   argc,
   g_test_add_func ("/browse/filter-popover", test_filter_popover);
   g_test_add_func ("/browse/go-to-date", test_go_to_date);
   g_test_add_func ("/browse/group-by-follows-state", test_group_by_follows_state);
+  g_test_add_func ("/browse/cached-timeline-makes-what-it-shows", test_cached_timeline_makes_what_it_shows);
 
   ret = g_test_run ();
 

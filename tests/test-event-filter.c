@@ -860,6 +860,108 @@ test_event_filter_combinations (void)
     }
 }
 
+/* A list kept up to date from items-changed alone, as a list view keeps
+ * its rows; the pinned events may only go alone. */
+typedef struct
+{
+  GPtrArray  *items;   /* ChronicleEvent */
+  GHashTable *pinned;  /* ChronicleEvent */
+  guint       n_steps;
+} Mirror;
+
+static void
+on_mirror_items_changed_cb (GListModel *model,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            Mirror     *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->items->len);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, mirror->items->len - removed + added);
+
+  for (guint i = position; i < position + removed; i++)
+    if (g_hash_table_contains (mirror->pinned, g_ptr_array_index (mirror->items, i)))
+      g_assert_true (removed == 1 && added == 0);
+
+  g_ptr_array_remove_range (mirror->items, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror->items, position + i, g_list_model_get_item (model, position + i));
+  mirror->n_steps++;
+}
+
+/* With events pinned, a change is reported in steps that keep each out of
+ * every stretch but one that removes it alone; each step is a true state
+ * of the model, and the last is the filter's. */
+static void
+test_event_filter_pinned (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = load_bundled ();
+  g_autoptr(ChronicleViewState) state = chronicle_view_state_new ();
+  g_autoptr(ChronicleEventFilter) filter = chronicle_event_filter_new (timeline, state);
+  GListModel *kind_model = chronicle_timeline_get_kinds (timeline);
+  Mirror mirror = { g_ptr_array_new_with_free_func (g_object_unref), g_hash_table_new (NULL, NULL), 0 };
+  g_autoptr(GArray) pins = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint n_split = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filter)); i++)
+    g_ptr_array_add (mirror.items, g_list_model_get_item (G_LIST_MODEL (filter), i));
+  g_signal_connect (filter, "items-changed", G_CALLBACK (on_mirror_items_changed_cb), &mirror);
+
+  for (guint step = 0; step < 40; step++)
+    {
+      g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      guint n_shown = chronicle_event_filter_get_n_shown (filter);
+
+      /* Pin a few shown events (one twice), now and then none. */
+      for (guint i = 0; i < pins->len; i++)
+        chronicle_event_filter_unpin (filter, g_array_index (pins, guint, i));
+      g_array_set_size (pins, 0);
+      g_hash_table_remove_all (mirror.pinned);
+      for (guint i = 0; n_shown > 0 && step % 5 != 4 && i < 1 + step % 4; i++)
+        {
+          guint pin = chronicle_event_filter_get_timeline_position (filter,
+                                                                    g_rand_int_range (rand, 0, n_shown));
+
+          g_array_append_val (pins, pin);
+          if (i == 0)
+            g_array_append_val (pins, pin);
+          g_hash_table_add (mirror.pinned, chronicle_timeline_get_event (timeline, pin));
+        }
+      for (guint i = 0; i < pins->len; i++)
+        chronicle_event_filter_pin (filter, g_array_index (pins, guint, i));
+
+      for (guint i = 0; i < g_list_model_get_n_items (kind_model); i++)
+        if (g_rand_boolean (rand))
+          {
+            ChronicleKind *kind = g_list_model_get_item (kind_model, i);
+
+            g_ptr_array_add (kinds, kind);
+            g_ptr_array_add (ids, (gpointer) chronicle_kind_get_id (kind));
+          }
+      g_ptr_array_add (ids, NULL);
+
+      mirror.n_steps = 0;
+      chronicle_view_state_set_kinds (state, (const char * const *) ids->pdata);
+      if (mirror.n_steps > 1)
+        n_split++;
+
+      g_assert_cmpuint (mirror.items->len, ==, chronicle_event_filter_get_n_shown (filter));
+      for (guint i = 0; i < mirror.items->len; i++)
+        g_assert_true (g_ptr_array_index (mirror.items, i) ==
+                       chronicle_timeline_get_event (timeline,
+                                                     chronicle_event_filter_get_timeline_position (filter, i)));
+    }
+
+  /* The steps were needed at times. */
+  g_assert_cmpuint (n_split, >, 0);
+
+  g_signal_handlers_disconnect_by_data (filter, &mirror);
+  g_ptr_array_unref (mirror.items);
+  g_hash_table_unref (mirror.pinned);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,6 +978,7 @@ main (int   argc,
   g_test_add_func ("/event-filter/combined", test_event_filter_combined);
   g_test_add_func ("/event-filter/search", test_event_filter_search);
   g_test_add_func ("/event-filter/signals", test_event_filter_signals);
+  g_test_add_func ("/event-filter/pinned", test_event_filter_pinned);
   g_test_add_func ("/event-filter/views", test_event_filter_views);
   g_test_add_func ("/event-filter/time-zone", test_event_filter_time_zone);
   g_test_add_func ("/event-filter/combinations", test_event_filter_combinations);

@@ -552,7 +552,7 @@ test_collect_visible (void)
   g_array_set_size (indices, 0);
   chronicle_lane_layout_collect_visible (layout, 0, 1735689600, 1735689600, indices);
   g_assert_cmpuint (indices->len, ==, 0);
-  g_test_expect_message ("chronicle-lane-layout", G_LOG_LEVEL_CRITICAL, "*lane < self->lanes->len*");
+  g_test_expect_message ("chronicle-lane-layout", G_LOG_LEVEL_CRITICAL, "*lane < self->cur.lanes->len*");
   chronicle_lane_layout_collect_visible (layout, 99, 0, G_MAXINT64, indices);
   g_test_assert_expected_messages ();
   g_assert_cmpuint (indices->len, ==, 0);
@@ -614,6 +614,43 @@ test_count_starts (void)
 
           g_assert_cmpuint (total, ==, sum);
         }
+    }
+}
+
+/* Actors and tags for a timeline's events: declared actors (one named
+ * only by its name in some events), plain names, empty strings and the
+ * same one twice, some events with none. */
+static void
+add_actors_and_tags (ChronicleTimeline *timeline)
+{
+  static const char * const actor_sets[][4] = {
+    { "carol", NULL },
+    { "bob", "carol", NULL },
+    { "Carol Lee", NULL },
+    { "", NULL },
+    { "zed", "zed", "bob", NULL },
+    { "dave", NULL },
+    { NULL },
+  };
+  static const char * const tag_sets[][4] = {
+    { "press", NULL },
+    { "street", "press", NULL },
+    { "", "street", NULL },
+    { "press", "press", NULL },
+    { NULL },
+  };
+  g_autoptr(ChronicleActor) carol = chronicle_actor_new ("carol", "Carol Lee", NULL);
+  g_autoptr(ChronicleActor) dave = chronicle_actor_new ("dave", "Dave", NULL);
+
+  chronicle_timeline_add_actor (timeline, dave);
+  chronicle_timeline_add_actor (timeline, carol);
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i++)
+    {
+      ChronicleEvent *event = chronicle_timeline_get_event (timeline, i);
+
+      chronicle_event_set_actors (event, actor_sets[(i * 5 + 1) % G_N_ELEMENTS (actor_sets)]);
+      chronicle_event_set_tags (event, tag_sets[(i * 3) % G_N_ELEMENTS (tag_sets)]);
     }
 }
 
@@ -698,10 +735,11 @@ test_fast_path (void)
   g_autoptr(ChronicleEventFilter) filter = NULL;
   static const ChronicleGroupBy groupings[] = {
     CHRONICLE_GROUP_BY_KIND, CHRONICLE_GROUP_BY_STATUS, CHRONICLE_GROUP_BY_NONE,
-    CHRONICLE_GROUP_BY_ACTOR,
+    CHRONICLE_GROUP_BY_ACTOR, CHRONICLE_GROUP_BY_TAG,
   };
   const char * const kinds[] = { "statement", "other", NULL };
   const char * const statuses[] = { "planned", NULL };
+  const char * const actors[] = { "Carol Lee", "bob", NULL };
 
   /* Some events planned, some approximate, one of a kind nobody declared. */
   for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i += 7)
@@ -710,12 +748,13 @@ test_fast_path (void)
   for (guint i = 3; i < chronicle_timeline_get_n_events (timeline); i += 11)
     chronicle_event_set_approximate (chronicle_timeline_get_event (timeline, i), TRUE);
   chronicle_event_set_kind (chronicle_timeline_get_event (timeline, 5), "unheard-of");
+  add_actors_and_tags (timeline);
 
   filter = chronicle_event_filter_new (timeline, state);
 
   for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
     {
-      for (guint step = 0; step < 3; step++)
+      for (guint step = 0; step < 4; step++)
         {
           g_autoptr(ChronicleLaneLayout) fast = chronicle_lane_layout_new ();
           g_autoptr(ChronicleLaneLayout) slow = chronicle_lane_layout_new ();
@@ -726,6 +765,7 @@ test_fast_path (void)
 
           chronicle_view_state_set_kinds (state, step == 1 ? kinds : NULL);
           chronicle_view_state_set_statuses (state, step == 2 ? statuses : NULL);
+          chronicle_view_state_set_actors (state, step == 3 ? actors : NULL);
           copy = copy_model (G_LIST_MODEL (filter));
           /* Filtered, but not to nothing. */
           g_assert_cmpuint (g_list_model_get_n_items (copy), >, 100);
@@ -792,6 +832,177 @@ test_fast_path (void)
 
     chronicle_lane_layout_set_filter (fast, NULL);
     g_assert_null (chronicle_lane_layout_get_filter (fast));
+  }
+}
+
+/* Follows the filter as it changes, laying out again only the lanes whose
+ * events came or went (or all of them, when the point extent changes):
+ * the layout is still the one made afresh, and the one reading every
+ * event. */
+static void
+test_fast_path_changes (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = make_random_timeline (4000, 31);
+  g_autoptr(ChronicleViewState) state = chronicle_view_state_new ();
+  g_autoptr(ChronicleEventFilter) filter = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (43);
+  static const ChronicleGroupBy groupings[] = {
+    CHRONICLE_GROUP_BY_KIND, CHRONICLE_GROUP_BY_STATUS, CHRONICLE_GROUP_BY_NONE,
+    CHRONICLE_GROUP_BY_ACTOR, CHRONICLE_GROUP_BY_TAG,
+  };
+  static const char * const all_kinds[] = { "statement", "report", "other", "unheard-of" };
+  static const char * const all_statuses[] = { "confirmed", "planned" };
+  static const char * const all_tags[] = { "press", "street" };
+
+  for (guint i = 0; i < chronicle_timeline_get_n_events (timeline); i += 5)
+    chronicle_event_set_status (chronicle_timeline_get_event (timeline, i),
+                                CHRONICLE_EVENT_STATUS_PLANNED);
+  chronicle_event_set_kind (chronicle_timeline_get_event (timeline, 9), "unheard-of");
+  add_actors_and_tags (timeline);
+  filter = chronicle_event_filter_new (timeline, state);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
+    {
+      g_autoptr(ChronicleLaneLayout) layout = chronicle_lane_layout_new ();
+
+      chronicle_view_state_clear_filters (state);
+      chronicle_lane_layout_set_group_by (layout, groupings[g]);
+      chronicle_lane_layout_set_timeline (layout, timeline);
+      chronicle_lane_layout_set_model (layout, G_LIST_MODEL (filter));
+      chronicle_lane_layout_set_filter (layout, filter);
+      chronicle_lane_layout_ensure (layout);
+
+      for (guint step = 0; step < 16; step++)
+        {
+          g_autoptr(ChronicleLaneLayout) fresh = chronicle_lane_layout_new ();
+          g_autoptr(ChronicleLaneLayout) slow = chronicle_lane_layout_new ();
+          g_autoptr(GListModel) copy = NULL;
+          g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+          g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
+          g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+
+          /* One kind, status or tag toggled at a time, or all of them back. */
+          for (guint i = 0; i < G_N_ELEMENTS (all_kinds); i++)
+            if (g_rand_int_range (rand, 0, 4) != 0)
+              g_ptr_array_add (kinds, (gpointer) all_kinds[i]);
+          for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
+            if (g_rand_int_range (rand, 0, 4) != 0)
+              g_ptr_array_add (statuses, (gpointer) all_statuses[i]);
+          for (guint i = 0; i < G_N_ELEMENTS (all_tags); i++)
+            if (g_rand_int_range (rand, 0, 3) != 0)
+              g_ptr_array_add (tags, (gpointer) all_tags[i]);
+          g_ptr_array_add (kinds, NULL);
+          g_ptr_array_add (statuses, NULL);
+          g_ptr_array_add (tags, NULL);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:
+              chronicle_view_state_set_kinds (state, (const char * const *) kinds->pdata);
+              break;
+            case 1:
+              chronicle_view_state_set_statuses (state, (const char * const *) statuses->pdata);
+              break;
+            case 2:
+              chronicle_view_state_set_tags (state, step % 2 ? (const char * const *) tags->pdata : NULL);
+              break;
+            default:
+              chronicle_view_state_clear_filters (state);
+              break;
+            }
+          chronicle_lane_layout_ensure (layout);
+
+          chronicle_lane_layout_set_group_by (fresh, groupings[g]);
+          chronicle_lane_layout_set_timeline (fresh, timeline);
+          chronicle_lane_layout_set_model (fresh, G_LIST_MODEL (filter));
+          chronicle_lane_layout_set_filter (fresh, filter);
+          chronicle_lane_layout_ensure (fresh);
+          assert_same_layout (layout, fresh);
+
+          copy = copy_model (G_LIST_MODEL (filter));
+          chronicle_lane_layout_set_group_by (slow, groupings[g]);
+          chronicle_lane_layout_set_timeline (slow, timeline);
+          chronicle_lane_layout_set_model (slow, copy);
+          chronicle_lane_layout_ensure (slow);
+          assert_same_layout (layout, slow);
+        }
+    }
+}
+
+static void
+on_changed_count_cb (ChronicleLaneLayout *layout,
+                     guint               *count)
+{
+  (*count)++;
+}
+
+/* A big rebuild begun in the idle (or by start_rebuild()) is made in
+ * slices: the last layout stays until it is complete, ensure() leaves it
+ * to the idle, finish() completes it, and any change starts it again. */
+static void
+test_slices (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = make_random_timeline (60000, 41);
+  g_autoptr(ChronicleLaneLayout) layout = chronicle_lane_layout_new ();
+  g_autoptr(GListModel) copy = copy_model (G_LIST_MODEL (timeline));
+  guint n_changed = 0;
+
+  chronicle_lane_layout_set_timeline (layout, timeline);
+  chronicle_lane_layout_set_model (layout, G_LIST_MODEL (timeline));
+  g_signal_connect (layout, "changed", G_CALLBACK (on_changed_count_cb), &n_changed);
+
+  chronicle_lane_layout_start_rebuild (layout);
+  chronicle_lane_layout_ensure (layout);
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_cmpuint (chronicle_lane_layout_get_n_events (layout), ==, 0);
+  g_assert_cmpuint (chronicle_lane_layout_get_n_lanes (layout), ==, 0);
+
+  while (n_changed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  for (guint g = CHRONICLE_GROUP_BY_NONE; g <= CHRONICLE_GROUP_BY_STATUS; g++)
+    {
+      g_autoptr(ChronicleLaneLayout) slow = chronicle_lane_layout_new ();
+
+      chronicle_lane_layout_set_group_by (slow, g);
+      chronicle_lane_layout_set_timeline (slow, timeline);
+      chronicle_lane_layout_set_model (slow, copy);
+      chronicle_lane_layout_ensure (slow);
+
+      /* Begun in another grouping, then changed: made again. */
+      chronicle_lane_layout_set_group_by (layout, g == CHRONICLE_GROUP_BY_STATUS
+                                                  ? CHRONICLE_GROUP_BY_NONE
+                                                  : CHRONICLE_GROUP_BY_STATUS);
+      chronicle_lane_layout_start_rebuild (layout);
+      g_main_context_iteration (NULL, FALSE);
+      chronicle_lane_layout_set_group_by (layout, g);
+      chronicle_lane_layout_start_rebuild (layout);
+      n_changed = 0;
+      chronicle_lane_layout_finish (layout);
+      g_assert_cmpuint (n_changed, ==, 1);
+      assert_same_layout (layout, slow);
+
+      /* Nothing left for the idle. */
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_cmpuint (n_changed, ==, 1);
+    }
+
+  /* ensure() still makes a rebuild that is only queued, at once. */
+  {
+    g_autoptr(ChronicleLaneLayout) slow = chronicle_lane_layout_new ();
+
+    chronicle_lane_layout_set_group_by (slow, CHRONICLE_GROUP_BY_STATUS);
+    chronicle_lane_layout_set_point_extent (slow, 3600);
+    chronicle_lane_layout_set_timeline (slow, timeline);
+    chronicle_lane_layout_set_model (slow, copy);
+    chronicle_lane_layout_ensure (slow);
+
+    chronicle_lane_layout_set_point_extent (layout, 3600);
+    chronicle_lane_layout_ensure (layout);
+    g_assert_cmpuint (n_changed, ==, 2);
+    assert_same_layout (layout, slow);
   }
 }
 
@@ -916,6 +1127,8 @@ main (int   argc,
   g_test_add_func ("/lane-layout/collect-visible", test_collect_visible);
   g_test_add_func ("/lane-layout/count-starts", test_count_starts);
   g_test_add_func ("/lane-layout/fast-path", test_fast_path);
+  g_test_add_func ("/lane-layout/fast-path/changes", test_fast_path_changes);
+  g_test_add_func ("/lane-layout/slices", test_slices);
   g_test_add_func ("/lane-layout/lookup", test_lookup);
   g_test_add_func ("/lane-layout/coalesce", test_coalesce);
 
