@@ -234,11 +234,21 @@ chronicle_loader_report_progress (ChronicleLoader *self,
 
   g_atomic_int_set (&self->progress, permille);
 
+  /* Always through the loop of the thread that started the load: an idle
+   * source, not g_main_context_invoke(), which calls the function right
+   * here, on the worker, whenever it can acquire the context. */
   if (self->progress_context != NULL &&
       g_atomic_int_compare_and_exchange (&self->progress_pending, FALSE, TRUE))
-    g_main_context_invoke_full (self->progress_context, G_PRIORITY_DEFAULT,
-                                chronicle_loader_notify_progress_cb,
-                                g_object_ref (self), g_object_unref);
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, chronicle_loader_notify_progress_cb,
+                             g_object_ref (self), g_object_unref);
+      g_source_set_static_name (source, "[chronicle] load progress");
+      g_source_attach (source, self->progress_context);
+      g_source_unref (source);
+    }
 }
 
 /* Strings for people */
