@@ -80,6 +80,24 @@ typedef struct
   int            height;
 } Label;
 
+/* What an image for the screen shows: a marker, the band of a period, a
+ * cluster badge or the fill of a plan (what it shows depends on @type). */
+typedef enum
+{
+  IMAGE_MARKER,
+  IMAGE_BAND,
+  IMAGE_BADGE,
+  IMAGE_PLAN,
+} ImageType;
+
+typedef struct
+{
+  guint32 type;
+  guint32 shape;      /* circle; soft; a width or height in pixels */
+  guint32 colors[3];  /* packed RGBA */
+  guint32 extra;      /* border width in quarter pixels; the count; a shift in 1/64 px */
+} ImageKey;
+
 struct _ChronicleTimelinePainter
 {
   GObject                      parent_instance;
@@ -97,7 +115,7 @@ struct _ChronicleTimelinePainter
   GQueue                       labels_lru;
   guint                        context_serial;
   double                       context_resolution;
-  GHashTable                  *images;       /* key → GdkTexture, for the screen */
+  GHashTable                  *images;       /* ImageKey → cairo_surface_t, for the screen */
   int                          scale_factor;
 
   GArray                      *kind_colors;  /* GdkRGBA, by kind index */
@@ -666,44 +684,84 @@ chronicle_timeline_painter_snap (ChronicleTimelinePainter *self,
   return round (v * self->scale_factor) / self->scale_factor;
 }
 
+static guint
+image_key_hash (gconstpointer data)
+{
+  const ImageKey *key = data;
+  guint hash = key->type;
+
+  hash = hash * 31 + key->shape;
+  hash = hash * 31 + key->colors[0];
+  hash = hash * 31 + key->colors[1];
+  hash = hash * 31 + key->colors[2];
+  hash = hash * 31 + key->extra;
+
+  return hash;
+}
+
+static gboolean
+image_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  return memcmp (a, b, sizeof (ImageKey)) == 0;
+}
+
 /* @node, which covers (0, 0) to (@width, @height), drawn once as an image
- * at the scale factor and kept under @key. Takes both. */
-static GdkTexture *
+ * at the scale factor and kept under (a copy of) @key. Takes @node. Keys
+ * are small structures, not strings: a frame looks up a hundred images,
+ * and formatting a key cost more than drawing the image. */
+static cairo_surface_t *
 chronicle_timeline_painter_add_image (ChronicleTimelinePainter *self,
-                                      char                     *key,
+                                      const ImageKey           *key,
                                       GskRenderNode            *node,
                                       int                       width,
                                       int                       height)
 {
   int scale = self->scale_factor;
   cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
   cairo_t *cr;
-  int stride;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
   if (node != NULL)
     gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   g_clear_pointer (&node, gsk_render_node_unref);
 
-  /* Cairo's image format is GDK's default memory format. */
-  stride = cairo_image_surface_get_stride (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height * scale,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
-                                    stride);
-
   if (g_hash_table_size (self->images) >= IMAGE_CACHE_SIZE)
     g_hash_table_remove_all (self->images);
-  g_hash_table_insert (self->images, key, texture);
+  g_hash_table_insert (self->images, g_memdup2 (key, sizeof *key), surface);
 
-  return texture;
+  return surface;
+}
+
+/* An image from chronicle_timeline_painter_add_image() at (@x, @y), on
+ * whole device pixels. Not a texture node: GTK 4.8's cairo renderer copies
+ * a texture into a new cairo surface each time it draws one, while a cairo
+ * node replays a paint of the image kept here, about twice as fast. */
+static void
+chronicle_timeline_painter_append_image (ChronicleTimelinePainter *self,
+                                         GtkSnapshot              *snapshot,
+                                         cairo_surface_t          *image,
+                                         double                    x,
+                                         double                    y)
+{
+  double scale_x, scale_y;
+  double width, height;
+  cairo_t *cr;
+
+  cairo_surface_get_device_scale (image, &scale_x, &scale_y);
+  width = cairo_image_surface_get_width (image) / scale_x;
+  height = cairo_image_surface_get_height (image) / scale_y;
+  x = chronicle_timeline_painter_snap (self, x);
+  y = chronicle_timeline_painter_snap (self, y);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, width, height));
+  cairo_set_source_surface (cr, image, x, y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
 }
 
 /* A horizontal fill of @color that fades in over [x, x + fade) and out
@@ -776,8 +834,9 @@ chronicle_timeline_painter_append_marker (ChronicleTimelinePainter *self,
                                           const GdkRGBA            *border,
                                           double                    border_width)
 {
-  g_autofree char *key = NULL;
-  GdkTexture *texture;
+  ImageKey key = { IMAGE_MARKER, circle, { rgba_pack (fill), rgba_pack (border), 0 },
+                   (guint32) round (border_width * 4) };
+  cairo_surface_t *image;
 
   if (!chronicle_timeline_painter_for_screen (self))
     {
@@ -785,26 +844,24 @@ chronicle_timeline_painter_append_marker (ChronicleTimelinePainter *self,
       return;
     }
 
-  key = g_strdup_printf ("marker %d %08x %08x %g", circle, rgba_pack (fill), rgba_pack (border),
-                         border_width);
-  texture = g_hash_table_lookup (self->images, key);
-  if (texture == NULL)
+  image = g_hash_table_lookup (self->images, &key);
+  if (image == NULL)
     {
-      GtkSnapshot *image = gtk_snapshot_new ();
+      GtkSnapshot *shape = gtk_snapshot_new ();
 
-      append_marker (image, circle, MARKER_IMAGE / 2, MARKER_IMAGE / 2, MARKER_SIZE, fill, border,
+      append_marker (shape, circle, MARKER_IMAGE / 2, MARKER_IMAGE / 2, MARKER_SIZE, fill, border,
                      border_width);
-      texture = chronicle_timeline_painter_add_image (self, g_steal_pointer (&key),
-                                                      gtk_snapshot_free_to_node (image),
-                                                      MARKER_IMAGE, MARKER_IMAGE);
+      image = chronicle_timeline_painter_add_image (self, &key,
+                                                    gtk_snapshot_free_to_node (shape),
+                                                    MARKER_IMAGE, MARKER_IMAGE);
     }
 
-  gtk_snapshot_append_texture (snapshot, texture,
-                               &GRAPHENE_RECT_INIT (chronicle_timeline_painter_snap (self, cx) -
-                                                    MARKER_IMAGE / 2,
-                                                    chronicle_timeline_painter_snap (self, cy) -
-                                                    MARKER_IMAGE / 2,
-                                                    MARKER_IMAGE, MARKER_IMAGE));
+  /* The centre on a whole device pixel, as the image's centre is. */
+  chronicle_timeline_painter_append_image (self, snapshot, image,
+                                           chronicle_timeline_painter_snap (self, cx) -
+                                           MARKER_IMAGE / 2,
+                                           chronicle_timeline_painter_snap (self, cy) -
+                                           MARKER_IMAGE / 2);
 }
 
 static void
@@ -836,8 +893,8 @@ chronicle_timeline_painter_append_band (ChronicleTimelinePainter *self,
                                         double                    width,
                                         gboolean                  soft)
 {
-  g_autofree char *key = NULL;
-  GdkTexture *texture;
+  ImageKey key = { IMAGE_BAND, soft, { rgba_pack (color), 0, 0 }, 0 };
+  cairo_surface_t *image;
   int image_width;
 
   if (!chronicle_timeline_painter_for_screen (self) || width > MAX_BADGE_IMAGE)
@@ -847,22 +904,69 @@ chronicle_timeline_painter_append_band (ChronicleTimelinePainter *self,
     }
 
   image_width = (int) ceil (width);
-  key = g_strdup_printf ("band %d %08x %d", image_width, rgba_pack (color), soft);
-  texture = g_hash_table_lookup (self->images, key);
-  if (texture == NULL)
+  key.extra = image_width;
+  image = g_hash_table_lookup (self->images, &key);
+  if (image == NULL)
     {
-      GtkSnapshot *image = gtk_snapshot_new ();
+      GtkSnapshot *shape = gtk_snapshot_new ();
 
-      append_band (image, color, 0, 0, image_width, soft);
-      texture = chronicle_timeline_painter_add_image (self, g_steal_pointer (&key),
-                                                      gtk_snapshot_free_to_node (image),
-                                                      image_width, 10);
+      append_band (shape, color, 0, 0, image_width, soft);
+      image = chronicle_timeline_painter_add_image (self, &key,
+                                                    gtk_snapshot_free_to_node (shape),
+                                                    image_width, 10);
     }
 
-  gtk_snapshot_append_texture (snapshot, texture,
-                               &GRAPHENE_RECT_INIT (chronicle_timeline_painter_snap (self, x),
-                                                    chronicle_timeline_painter_snap (self, cy - 5),
-                                                    image_width, 10));
+  chronicle_timeline_painter_append_image (self, snapshot, image, x, cy - 5);
+}
+
+/* For the screen: a plan's bar across the whole view (its ends out of
+ * sight), as one repeated image of a period of its tint, hatching and
+ * outline, on the rows of whole pixels the bar touches. The same pixels as
+ * the fill, the gradient and the border drawn apart, in one node instead of
+ * three across the view. */
+static void
+chronicle_timeline_painter_append_plan (ChronicleTimelinePainter *self,
+                                        GtkSnapshot              *snapshot,
+                                        const GdkRGBA            *color,
+                                        double                    x,
+                                        double                    top,
+                                        double                    width)
+{
+  double row = floor (top);
+  double shift = round ((top - row) * 64) / 64;
+  int height = (int) ceil (shift + BAR_HEIGHT);
+  ImageKey key = { IMAGE_PLAN, height, { rgba_pack (color), 0, 0 }, (guint32) (shift * 64) };
+  graphene_rect_t tile = GRAPHENE_RECT_INIT (floor (x), row, HATCH_PERIOD, height);
+  cairo_surface_t *image = g_hash_table_lookup (self->images, &key);
+
+  if (image == NULL)
+    {
+      GtkSnapshot *shape = gtk_snapshot_new ();
+      GdkRGBA tint = with_alpha (color, 0.16);
+      GdkRGBA stripe = with_alpha (color, 0.38);
+      GdkRGBA clear = with_alpha (color, 0);
+      const GskColorStop stops[] = {
+        { 0.0, stripe }, { 0.4, stripe }, { 0.4, clear }, { 1.0, clear },
+      };
+
+      append_rect (shape, &tint, 0, shift, HATCH_PERIOD, BAR_HEIGHT);
+      gtk_snapshot_push_clip (shape, &GRAPHENE_RECT_INIT (0, shift, HATCH_PERIOD, BAR_HEIGHT));
+      gtk_snapshot_append_repeating_linear_gradient (shape,
+                                                     &GRAPHENE_RECT_INIT (0, 0, HATCH_PERIOD, height),
+                                                     &GRAPHENE_POINT_INIT (0, 0),
+                                                     &GRAPHENE_POINT_INIT (HATCH_PERIOD / 2,
+                                                                           HATCH_PERIOD / 2),
+                                                     stops, G_N_ELEMENTS (stops));
+      gtk_snapshot_pop (shape);
+      append_rect (shape, color, 0, shift, HATCH_PERIOD, 1.5);
+      append_rect (shape, color, 0, shift + BAR_HEIGHT - 1.5, HATCH_PERIOD, 1.5);
+      image = chronicle_timeline_painter_add_image (self, &key, gtk_snapshot_free_to_node (shape),
+                                                    HATCH_PERIOD, height);
+    }
+
+  gtk_snapshot_push_repeat (snapshot, &GRAPHENE_RECT_INIT (x, row, width, height), &tile);
+  chronicle_timeline_painter_append_image (self, snapshot, image, tile.origin.x, tile.origin.y);
+  gtk_snapshot_pop (snapshot);
 }
 
 typedef struct
@@ -1006,7 +1110,11 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
       if (rounded)
         gtk_snapshot_push_rounded_clip (snapshot, &clip);
 
-      if (planned)
+      if (planned && !soft && !rounded && chronicle_timeline_painter_for_screen (self))
+        {
+          chronicle_timeline_painter_append_plan (self, snapshot, color, geo.x1, top, bar_width);
+        }
+      else if (planned)
         {
           GdkRGBA tint = with_alpha (color, 0.16);
           GdkRGBA stripe = with_alpha (color, 0.38);
@@ -1051,7 +1159,7 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
       if (rounded)
         gtk_snapshot_pop (snapshot);
 
-      if (planned && !soft)
+      if (planned && !soft && (rounded || !chronicle_timeline_painter_for_screen (self)))
         append_rounded (snapshot, NULL, color, 1.5, geo.x1, top, bar_width, BAR_HEIGHT, 5);
 
       bounds = rect;
@@ -1220,31 +1328,29 @@ chronicle_timeline_painter_paint_cluster (ChronicleTimelinePainter *self,
        * device pixels: there are few different ones. */
       int image_width = (int) ceil (width) + 4;
       int image_height = CLUSTER_HEIGHT + 4;
-      g_autofree char *key = g_strdup_printf ("badge %d %08x %08x %08x %s", image_width,
-                                              rgba_pack (&fill),
-                                              rgba_pack (&self->colors.background),
-                                              rgba_pack (&text), count);
-      GdkTexture *texture = g_hash_table_lookup (self->images, key);
+      ImageKey key = { IMAGE_BADGE, image_width,
+                       { rgba_pack (&fill), rgba_pack (&self->colors.background),
+                         rgba_pack (&text) },
+                       pending->count };
+      cairo_surface_t *image = g_hash_table_lookup (self->images, &key);
 
-      if (texture == NULL)
+      if (image == NULL)
         {
-          GtkSnapshot *image = gtk_snapshot_new ();
+          GtkSnapshot *shape = gtk_snapshot_new ();
 
-          append_rounded (image, &self->colors.background, NULL, 0, 0.5, 0.5,
+          append_rounded (shape, &self->colors.background, NULL, 0, 0.5, 0.5,
                           image_width - 1, image_height - 1, (image_height - 1) / 2.0);
-          append_rounded (image, &fill, NULL, 0, 2, 2, image_width - 4, CLUSTER_HEIGHT,
+          append_rounded (shape, &fill, NULL, 0, 2, 2, image_width - 4, CLUSTER_HEIGHT,
                           CLUSTER_HEIGHT / 2);
-          append_label (image, label, &text, (image_width - text_width) / 2.0,
+          append_label (shape, label, &text, (image_width - text_width) / 2.0,
                         (image_height - text_height) / 2.0);
-          texture = chronicle_timeline_painter_add_image (self, g_steal_pointer (&key),
-                                                          gtk_snapshot_free_to_node (image),
-                                                          image_width, image_height);
+          image = chronicle_timeline_painter_add_image (self, &key,
+                                                        gtk_snapshot_free_to_node (shape),
+                                                        image_width, image_height);
         }
 
-      gtk_snapshot_append_texture (snapshot, texture,
-                                   &GRAPHENE_RECT_INIT (chronicle_timeline_painter_snap (self, cx - image_width / 2.0),
-                                                        chronicle_timeline_painter_snap (self, cy - image_height / 2.0),
-                                                        image_width, image_height));
+      chronicle_timeline_painter_append_image (self, snapshot, image, cx - image_width / 2.0,
+                                               cy - image_height / 2.0);
     }
   else
     {
@@ -1865,7 +1971,8 @@ chronicle_timeline_painter_init (ChronicleTimelinePainter *self)
   self->strike_attrs = pango_attr_list_new ();
   pango_attr_list_insert (self->strike_attrs, pango_attr_strikethrough_new (TRUE));
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, label_free);
-  self->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->images = g_hash_table_new_full (image_key_hash, image_key_equal, g_free,
+                                        (GDestroyNotify) cairo_surface_destroy);
   self->scale_factor = 1;
   g_queue_init (&self->labels_lru);
   self->start = 0;

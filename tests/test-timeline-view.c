@@ -1077,8 +1077,19 @@ test_label_cache_style (ViewFixture   *fixture,
   cairo_surface_destroy (before);
 }
 
-/* For the screen, markers are images at the scale factor; exports (no
- * SCREEN flag) stay shapes and text. */
+static gboolean
+is_point_hit (ViewFixture                *fixture,
+              const ChronicleTimelineHit *hit)
+{
+  guint lane;
+
+  return hit->type == CHRONICLE_TIMELINE_HIT_EVENT &&
+         (find_entry (fixture, hit->position, &lane)->flags & CHRONICLE_LANE_ENTRY_POINT) != 0;
+}
+
+/* For the screen, markers are images at the scale factor, each drawn by
+ * a cairo node (GTK 4.8's cairo renderer copies a texture on every draw);
+ * exports (no SCREEN flag) stay shapes and text. */
 static void
 test_screen_images (ViewFixture   *fixture,
                     gconstpointer  data)
@@ -1088,37 +1099,48 @@ test_screen_images (ViewFixture   *fixture,
   g_autoptr(ChronicleTimelinePainter) painter = NULL;
   g_autoptr(ChronicleTimelinePainter) vector = NULL;
   g_autoptr(ChronicleTimelinePainter) fresh = NULL;
-  g_autoptr(GPtrArray) textures = g_ptr_array_new ();
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
   GskRenderNode *node;
   cairo_surface_t *after, *expected;
+  const ChronicleTimelineHit *hits;
+  guint n_hits, n_markers = 0;
   int scale;
 
   vector = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_NONE, 1);
   g_assert_cmpuint (count_nodes (vector, GSK_TEXTURE_NODE), ==, 0);
+  g_assert_cmpuint (count_nodes (vector, GSK_CAIRO_NODE), ==, 0);
   g_assert_cmpuint (count_nodes (vector, GSK_REPEAT_NODE), ==, 0);
   g_assert_cmpuint (count_nodes (vector, GSK_TEXT_NODE), >, 10);
 
   painter = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_SCREEN, 1);
   g_assert_cmpuint (count_nodes (painter, GSK_TEXT_NODE), ==, count_nodes (vector, GSK_TEXT_NODE));
+  g_assert_cmpuint (count_nodes (painter, GSK_TEXTURE_NODE), ==, 0);
+
+  /* One node for each marker or badge (and period band): no more. */
+  hits = chronicle_timeline_painter_get_hits (painter, &n_hits);
+  for (guint i = 0; i < n_hits; i++)
+    n_markers += hits[i].type == CHRONICLE_TIMELINE_HIT_CLUSTER || is_point_hit (fixture, &hits[i]);
+  g_assert_cmpuint (n_markers, >, 5);
+  g_assert_cmpuint (count_nodes (painter, GSK_CAIRO_NODE), >=, n_markers);
+  g_assert_cmpuint (count_nodes (painter, GSK_CAIRO_NODE), <=, 2 * n_markers);
 
   for (scale = 1; scale <= 2; scale++)
     {
       chronicle_timeline_painter_set_scale_factor (painter, scale);
       node = chronicle_timeline_painter_render (painter, G_MAXUINT);
-      g_ptr_array_set_size (textures, 0);
-      collect_nodes (node, GSK_TEXTURE_NODE, textures);
-      g_assert_cmpuint (textures->len, >, 5);
+      g_ptr_array_set_size (images, 0);
+      collect_nodes (node, GSK_CAIRO_NODE, images);
+      g_assert_cmpuint (images->len, >, 5);
 
-      for (guint i = 0; i < textures->len; i++)
+      for (guint i = 0; i < images->len; i++)
         {
-          GskRenderNode *texture_node = g_ptr_array_index (textures, i);
-          GdkTexture *texture = gsk_texture_node_get_texture (texture_node);
+          GskRenderNode *image_node = g_ptr_array_index (images, i);
           graphene_rect_t bounds;
 
-          /* One texel a device pixel, on whole device pixels. */
-          gsk_render_node_get_bounds (texture_node, &bounds);
-          g_assert_cmpfloat (gdk_texture_get_width (texture), ==, bounds.size.width * scale);
-          g_assert_cmpfloat (gdk_texture_get_height (texture), ==, bounds.size.height * scale);
+          /* Whole pixels in size, on whole device pixels. */
+          gsk_render_node_get_bounds (image_node, &bounds);
+          g_assert_cmpfloat (bounds.size.width, ==, round (bounds.size.width));
+          g_assert_cmpfloat (bounds.size.height, ==, round (bounds.size.height));
           g_assert_cmpfloat (bounds.origin.x * scale, ==, round (bounds.origin.x * scale));
           g_assert_cmpfloat (bounds.origin.y * scale, ==, round (bounds.origin.y * scale));
         }
@@ -1139,13 +1161,162 @@ static void
 test_view_draws_for_screen (ViewFixture   *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(GPtrArray) textures = g_ptr_array_new ();
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
   GskRenderNode *node;
 
   cairo_surface_destroy (render (fixture, &node));
-  collect_nodes (node, GSK_TEXTURE_NODE, textures);
-  g_assert_cmpuint (textures->len, >, 0);
+  collect_nodes (node, GSK_CAIRO_NODE, images);
+  g_assert_cmpuint (images->len, >, 0);
+  g_ptr_array_set_size (images, 0);
+  collect_nodes (node, GSK_TEXTURE_NODE, images);
+  g_assert_cmpuint (images->len, ==, 0);
   gsk_render_node_unref (node);
+}
+
+/* Where the screen drawing's markers, badges and bars are, it has the
+ * export's colours (markers move by at most half a pixel: their middle is
+ * compared), at scale 1 and 2, and in dark style; and what can be hit is
+ * the same. */
+static void
+test_screen_matches_export (ViewFixture   *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GObject) context_object = G_OBJECT (make_context (96));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  guint compared = 0;
+
+  for (int dark = 0; dark <= 1; dark++)
+    for (int scale = 1; scale <= 2; scale++)
+      {
+        g_autoptr(ChronicleTimelinePainter) screen = NULL;
+        g_autoptr(ChronicleTimelinePainter) vector = NULL;
+        const ChronicleTimelineHit *hits, *vector_hits;
+        guint n_hits, n_vector_hits;
+        cairo_surface_t *on_screen, *exported;
+
+        screen = make_painter (fixture, context, "Cantarell 11", dark,
+                               CHRONICLE_TIMELINE_PAINT_SCREEN, scale);
+        vector = make_painter (fixture, context, "Cantarell 11", dark,
+                               CHRONICLE_TIMELINE_PAINT_NONE, scale);
+        on_screen = render_painter (screen, fixture, scale);
+        exported = render_painter (vector, fixture, scale);
+
+        hits = chronicle_timeline_painter_get_hits (screen, &n_hits);
+        vector_hits = chronicle_timeline_painter_get_hits (vector, &n_vector_hits);
+        g_assert_cmpuint (n_hits, ==, n_vector_hits);
+        g_assert_cmpmem (hits, n_hits * sizeof *hits, vector_hits, n_vector_hits * sizeof *hits);
+
+        for (guint i = 0; i < n_hits; i++)
+          {
+            double x = chronicle_timeline_painter_time_to_x (screen, hits[i].start);
+            double y = hits[i].bounds.origin.y + hits[i].bounds.size.height / 2;
+            GdkRGBA a, b;
+
+            if (hits[i].type == CHRONICLE_TIMELINE_HIT_CLUSTER)
+              x = hits[i].bounds.origin.x + 4;
+            else if (!is_point_hit (fixture, &hits[i]))
+              x += 3;
+            if (x < 1 || x >= fixture->width - 1 || y < 1 || y >= fixture->height - 1)
+              continue;
+
+            /* One device pixel, the same point in both. */
+            get_pixel (on_screen, floor (x * scale), floor (y * scale), &a);
+            get_pixel (exported, floor (x * scale), floor (y * scale), &b);
+            if (!color_near (&a, &b))
+              g_error ("hit %u at %g,%g (scale %d, dark %d): screen %g,%g,%g, export %g,%g,%g", i,
+                       x, y, scale, dark, a.red, a.green, a.blue, b.red, b.green, b.blue);
+            compared++;
+          }
+
+        cairo_surface_destroy (on_screen);
+        cairo_surface_destroy (exported);
+      }
+
+  g_assert_cmpuint (compared, >, 20);
+}
+
+/* A plan's bar across the whole view is one repeated image of its tint,
+ * hatching and outline for the screen; the export draws a fill, a gradient
+ * and a border. Where the bar starts on a whole pixel (the screen's
+ * hatching always does), row by row they average to nearly the same
+ * colour, and the bar stays hatched, not filled. */
+static void
+test_screen_plan (ViewFixture   *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GObject) context_object = G_OBJECT (make_context (96));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(ChronicleTimelinePainter) screen = NULL;
+  g_autoptr(ChronicleTimelinePainter) vector = NULL;
+  const ChronicleLaneEntry *entry;
+  graphene_rect_t bar;
+  cairo_surface_t *on_screen, *exported;
+  GdkRGBA kind_color;
+  guint lane, index;
+  /* Ten days from 2024-04-01 (the plan runs from 2024-03-10 to 2024-05-20):
+   * its start 22 days before, 2.2 widths to the left. */
+  double start = 1711929600.0, duration = 10 * 86400.0;
+
+  screen = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_SCREEN, 1);
+  vector = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_NONE, 1);
+  chronicle_timeline_painter_set_visible_range (screen, start, duration);
+  chronicle_timeline_painter_set_visible_range (vector, start, duration);
+  on_screen = render_painter (screen, fixture, 1);
+  exported = render_painter (vector, fixture, 1);
+
+  entry = find_entry (fixture, position_of (fixture, "deploy"), &lane);
+  g_assert_cmpint (entry->status, ==, CHRONICLE_EVENT_STATUS_PLANNED);
+  index = entry - chronicle_lane_layout_get_entries (_chronicle_timeline_view_get_layout (get_view (fixture)),
+                                                     lane, NULL);
+  g_assert_true (chronicle_timeline_painter_get_entry_bounds (screen, lane, index, &bar));
+  g_assert_cmpfloat (bar.origin.x, <, -5);
+  g_assert_cmpfloat (bar.origin.x, ==, round (bar.origin.x));
+  g_assert_cmpfloat (bar.origin.x + bar.size.width, >, fixture->width + 5);
+  chronicle_timeline_painter_get_kind_color (screen, entry->kind, &kind_color);
+
+  /* The export's border and hatching are single nodes across the bar. */
+  g_assert_cmpuint (count_nodes (vector, GSK_BORDER_NODE), >=, 1);
+  g_assert_cmpuint (count_nodes (screen, GSK_BORDER_NODE), ==, 0);
+  g_assert_cmpuint (count_nodes (screen, GSK_REPEAT_NODE), ==, 1);
+
+  for (int y = (int) bar.origin.y; y < bar.origin.y + bar.size.height; y++)
+    {
+      double sum_screen[3] = { 0, }, sum_export[3] = { 0, };
+      /* Ten periods of the hatching, right of the title. */
+      const int from = fixture->width - 80, periods = 10;
+      GdkRGBA a, b, mean_screen, mean_export;
+
+      for (int x = from; x < from + periods * 7; x++)
+        {
+          get_pixel (on_screen, x, y, &a);
+          get_pixel (exported, x, y, &b);
+          sum_screen[0] += a.red, sum_screen[1] += a.green, sum_screen[2] += a.blue;
+          sum_export[0] += b.red, sum_export[1] += b.green, sum_export[2] += b.blue;
+        }
+      mean_screen = (GdkRGBA) { sum_screen[0] / (periods * 7), sum_screen[1] / (periods * 7),
+                                sum_screen[2] / (periods * 7), 1 };
+      mean_export = (GdkRGBA) { sum_export[0] / (periods * 7), sum_export[1] / (periods * 7),
+                                sum_export[2] / (periods * 7), 1 };
+      /* Within 16/255 (the export's gradient makes some stripes a pixel
+       * wider than the screen's tile): a tint, the stripes or the outline
+       * left out move a row by 39/255 or more. */
+      if (fabs (mean_screen.red - mean_export.red) > 16.0 / 255 ||
+          fabs (mean_screen.green - mean_export.green) > 16.0 / 255 ||
+          fabs (mean_screen.blue - mean_export.blue) > 16.0 / 255)
+        g_error ("row %d: screen %g,%g,%g, export %g,%g,%g", y, mean_screen.red,
+                 mean_screen.green, mean_screen.blue, mean_export.red, mean_export.green,
+                 mean_export.blue);
+
+      /* The outline on the top row, the hatching inside: not a solid fill. */
+      get_pixel (on_screen, from, y, &a);
+      if (y == (int) bar.origin.y)
+        g_assert_true (color_near (&a, &kind_color));
+      else if (y == (int) (bar.origin.y + bar.size.height / 2))
+        g_assert_false (color_near (&mean_screen, &kind_color));
+    }
+
+  cairo_surface_destroy (on_screen);
+  cairo_surface_destroy (exported);
 }
 
 static void
@@ -1543,6 +1714,8 @@ main (int   argc,
   ADD ("label-cache/style-change", "widget-events.json", test_label_cache_style);
   ADD ("screen/images", "widget-events.json", test_screen_images);
   ADD ("screen/view", "widget-events.json", test_view_draws_for_screen);
+  ADD ("screen/matches-export", "widget-events.json", test_screen_matches_export);
+  ADD ("screen/plan", "widget-events.json", test_screen_plan);
   ADD ("labels/disjoint", "generated:overlap", test_labels_disjoint);
   ADD ("labels/selected", "generated:overlap", test_labels_selected);
   ADD ("labels/lone", "generated:overlap", test_labels_lone);
