@@ -737,10 +737,35 @@ chronicle_timeline_painter_add_image (ChronicleTimelinePainter *self,
   return surface;
 }
 
+static const cairo_user_data_key_t image_texture_key;
+
+/* @image as a texture, made once and kept with it. */
+static GdkTexture *
+image_get_texture (cairo_surface_t *image)
+{
+  GdkTexture *texture = cairo_surface_get_user_data (image, &image_texture_key);
+
+  if (texture == NULL)
+    {
+      int height = cairo_image_surface_get_height (image);
+      int stride = cairo_image_surface_get_stride (image);
+      g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (image),
+                                             (gsize) stride * height);
+
+      /* Cairo's ARGB32 is GDK's default memory format. */
+      texture = gdk_memory_texture_new (cairo_image_surface_get_width (image), height,
+                                        GDK_MEMORY_DEFAULT, bytes, stride);
+      cairo_surface_set_user_data (image, &image_texture_key, texture, g_object_unref);
+    }
+
+  return texture;
+}
+
 /* An image from chronicle_timeline_painter_add_image() at (@x, @y), on
- * whole device pixels. Not a texture node: GTK 4.8's cairo renderer copies
- * a texture into a new cairo surface each time it draws one, while a cairo
- * node replays a paint of the image kept here, about twice as fast. */
+ * whole device pixels. For GTK 4.8's cairo renderer not a texture node: it
+ * copies a texture into a new cairo surface each time it draws one, while a
+ * cairo node replays a paint of the image kept here, about twice as fast.
+ * Other renderers upload a texture once, and a cairo node in every frame. */
 static void
 chronicle_timeline_painter_append_image (ChronicleTimelinePainter *self,
                                          GtkSnapshot              *snapshot,
@@ -757,6 +782,13 @@ chronicle_timeline_painter_append_image (ChronicleTimelinePainter *self,
   height = cairo_image_surface_get_height (image) / scale_y;
   x = chronicle_timeline_painter_snap (self, x);
   y = chronicle_timeline_painter_snap (self, y);
+
+  if ((self->flags & CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER) == 0)
+    {
+      gtk_snapshot_append_texture (snapshot, image_get_texture (image),
+                                   &GRAPHENE_RECT_INIT (x, y, width, height));
+      return;
+    }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, width, height));
   cairo_set_source_surface (cr, image, x, y);

@@ -83,6 +83,12 @@ typedef enum
   CHRONICLE_TIMELINE_PAINT_NONE       = 0,
   CHRONICLE_TIMELINE_PAINT_SHOW_TODAY = 1 << 0,
   CHRONICLE_TIMELINE_PAINT_SCREEN     = 1 << 1,
+  /* With SCREEN, for frames drawn by GTK's cairo renderer: images are
+   * cairo nodes, which it draws in half the time of texture nodes (it
+   * copies a texture each time). Left unset, they are textures, which a
+   * GL renderer uploads once, where a cairo node is drawn and uploaded
+   * again in every frame. */
+  CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER = 1 << 2,
 } ChronicleTimelinePaintFlags;
 
 typedef enum

@@ -74,6 +74,7 @@ struct _ChronicleTimelineView
   guint                     focus_lane;
 
   guint                     style_valid : 1;
+  guint                     cairo_renderer : 1;
   guint                     pointer_inside : 1;
   guint                     dragging : 1;
   guint                     selecting_range : 1;
@@ -155,6 +156,27 @@ chronicle_timeline_view_invalidate (ChronicleTimelineView *self)
 {
   g_clear_pointer (&self->cached_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Images drawn as the renderer of the window draws them fastest: cairo
+ * nodes for GTK's cairo renderer, textures for the others. */
+static void
+chronicle_timeline_view_update_paint_flags (ChronicleTimelineView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  gboolean cairo_renderer = renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+  ChronicleTimelinePaintFlags flags = CHRONICLE_TIMELINE_PAINT_SHOW_TODAY |
+                                      CHRONICLE_TIMELINE_PAINT_SCREEN;
+
+  if (cairo_renderer == self->cairo_renderer)
+    return;
+
+  self->cairo_renderer = cairo_renderer;
+  if (cairo_renderer)
+    flags |= CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER;
+  chronicle_timeline_painter_set_flags (self->painter, flags);
+  g_clear_pointer (&self->cached_node, gsk_render_node_unref);
 }
 
 static void
@@ -1131,6 +1153,7 @@ chronicle_timeline_view_snapshot (GtkWidget   *widget,
   chronicle_lane_layout_ensure (self->layout);
   if (!self->style_valid)
     chronicle_timeline_view_update_style (self);
+  chronicle_timeline_view_update_paint_flags (self);
 
   chronicle_timeline_painter_set_size (self->painter, width, height);
   chronicle_timeline_painter_set_visible_range (self->painter, self->start, self->duration);

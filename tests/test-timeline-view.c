@@ -1112,7 +1112,8 @@ test_screen_images (ViewFixture   *fixture,
   g_assert_cmpuint (count_nodes (vector, GSK_REPEAT_NODE), ==, 0);
   g_assert_cmpuint (count_nodes (vector, GSK_TEXT_NODE), >, 10);
 
-  painter = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_SCREEN, 1);
+  painter = make_painter (fixture, context, "Cantarell 11", FALSE,
+                         CHRONICLE_TIMELINE_PAINT_SCREEN | CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER, 1);
   g_assert_cmpuint (count_nodes (painter, GSK_TEXT_NODE), ==, count_nodes (vector, GSK_TEXT_NODE));
   g_assert_cmpuint (count_nodes (painter, GSK_TEXTURE_NODE), ==, 0);
 
@@ -1149,28 +1150,90 @@ test_screen_images (ViewFixture   *fixture,
 
   /* Images made at scale 1 are gone: as a painter made for scale 2. */
   after = render_painter (painter, fixture, 2);
-  fresh = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_SCREEN, 2);
+  fresh = make_painter (fixture, context, "Cantarell 11", FALSE,
+                        CHRONICLE_TIMELINE_PAINT_SCREEN | CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER, 2);
   expected = render_painter (fresh, fixture, 2);
   g_assert_true (surfaces_equal (after, expected));
   cairo_surface_destroy (after);
   cairo_surface_destroy (expected);
 }
 
-/* The widget draws for the screen. */
+/* For renderers other than cairo (GL uploads a texture once, a cairo node
+ * in every frame), the same images are texture nodes, drawn the same. */
+static void
+test_screen_images_textures (ViewFixture   *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GObject) context_object = G_OBJECT (make_context (96));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(ChronicleTimelinePainter) cairo_nodes = NULL;
+      g_autoptr(ChronicleTimelinePainter) textures = NULL;
+      cairo_surface_t *with_cairo_nodes, *with_textures;
+      guint n_images;
+
+      cairo_nodes = make_painter (fixture, context, "Cantarell 11", FALSE,
+                                  CHRONICLE_TIMELINE_PAINT_SCREEN |
+                                  CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER, scale);
+      textures = make_painter (fixture, context, "Cantarell 11", FALSE,
+                               CHRONICLE_TIMELINE_PAINT_SCREEN, scale);
+
+      n_images = count_nodes (cairo_nodes, GSK_CAIRO_NODE);
+      g_assert_cmpuint (n_images, >, 5);
+      g_assert_cmpuint (count_nodes (textures, GSK_CAIRO_NODE), ==, 0);
+      g_assert_cmpuint (count_nodes (textures, GSK_TEXTURE_NODE), ==, n_images);
+
+      with_cairo_nodes = render_painter (cairo_nodes, fixture, scale);
+      with_textures = render_painter (textures, fixture, scale);
+      g_assert_true (surfaces_equal (with_cairo_nodes, with_textures));
+      cairo_surface_destroy (with_cairo_nodes);
+      cairo_surface_destroy (with_textures);
+    }
+}
+
+static guint
+count_in_node (GskRenderNode  *node,
+               GskRenderNodeType type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_nodes (node, type, found);
+
+  return found->len;
+}
+
+/* The widget draws for the screen, its images as its window's renderer
+ * draws them fastest: textures when it has none yet (as for GL), cairo
+ * nodes in a window drawn by the cairo renderer (the tests' GSK_RENDERER). */
 static void
 test_view_draws_for_screen (ViewFixture   *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  GtkWidget *window;
   GskRenderNode *node;
 
   cairo_surface_destroy (render (fixture, &node));
-  collect_nodes (node, GSK_CAIRO_NODE, images);
-  g_assert_cmpuint (images->len, >, 0);
-  g_ptr_array_set_size (images, 0);
-  collect_nodes (node, GSK_TEXTURE_NODE, images);
-  g_assert_cmpuint (images->len, ==, 0);
+  g_assert_cmpuint (count_in_node (node, GSK_TEXTURE_NODE), >, 0);
+  g_assert_cmpuint (count_in_node (node, GSK_CAIRO_NODE), ==, 0);
   gsk_render_node_unref (node);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), fixture->width, fixture->height);
+  gtk_window_set_child (GTK_WINDOW (window), fixture->view);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (fixture->view) || gtk_widget_get_width (fixture->view) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window))));
+
+  cairo_surface_destroy (render (fixture, &node));
+  g_assert_cmpuint (count_in_node (node, GSK_CAIRO_NODE), >, 0);
+  g_assert_cmpuint (count_in_node (node, GSK_TEXTURE_NODE), ==, 0);
+  gsk_render_node_unref (node);
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Where the screen drawing's markers, badges and bars are, it has the
@@ -1713,6 +1776,7 @@ main (int   argc,
   ADD ("label-cache/context-change", "widget-events.json", test_label_cache_context);
   ADD ("label-cache/style-change", "widget-events.json", test_label_cache_style);
   ADD ("screen/images", "widget-events.json", test_screen_images);
+  ADD ("screen/images-as-textures", "widget-events.json", test_screen_images_textures);
   ADD ("screen/view", "widget-events.json", test_view_draws_for_screen);
   ADD ("screen/matches-export", "widget-events.json", test_screen_matches_export);
   ADD ("screen/plan", "widget-events.json", test_screen_plan);

@@ -567,9 +567,11 @@ make_painter (ChronicleTimeline   *timeline,
   chronicle_timeline_painter_set_size (painter, FRAME_WIDTH, FRAME_HEIGHT);
   /* A fixed "now", so that every run draws the same. */
   chronicle_timeline_painter_set_now (painter, 1767225600);
-  /* As the timeline widget draws. */
+  /* As the timeline widget draws for the cairo renderer, which draws the
+   * measured frames. */
   chronicle_timeline_painter_set_flags (painter, CHRONICLE_TIMELINE_PAINT_SHOW_TODAY |
-                                                 CHRONICLE_TIMELINE_PAINT_SCREEN);
+                                                 CHRONICLE_TIMELINE_PAINT_SCREEN |
+                                                 CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER);
   g_object_unref (context);
 
   return painter;
