@@ -66,13 +66,24 @@ typedef enum
   LABEL_SMALL_BOLD,
 } LabelFont;
 
+/* What a label is found by. A structure, not a formatted string: a frame
+ * looks up some hundred labels, and formatting their keys cost more than
+ * finding them. */
+typedef struct
+{
+  const char *text;
+  int         font;
+  int         width;
+  gboolean    strike;
+} LabelKey;
+
 /* A text set once in a layout (shaping is most of what a label costs) and
  * its text nodes, kept for the next frame: panning and redrawing draw the
  * same titles again. The nodes are text nodes, so exports keep real text. */
 typedef struct
 {
   GList          link;        /* in labels_lru, most recently used first */
-  char          *key;         /* font, width, strike-through and text */
+  LabelKey       key;         /* its text owned */
   PangoLayout   *layout;
   GskRenderNode *node;        /* the layout at (0, 0) in node_color, or NULL */
   GdkRGBA        node_color;
@@ -89,6 +100,14 @@ typedef enum
   IMAGE_BADGE,
   IMAGE_PLAN,
 } ImageType;
+
+/* An image for the screen, and the nodes that draw it at (0, 0), made
+ * when first drawn: a texture node and a cairo node. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  GskRenderNode   *nodes[2];
+} Image;
 
 typedef struct
 {
@@ -111,11 +130,11 @@ struct _ChronicleTimelinePainter
   PangoFontDescription        *small_font;
   PangoFontDescription        *small_bold_font;
   PangoAttrList               *strike_attrs;
-  GHashTable                  *labels;       /* key → Label */
+  GHashTable                  *labels;       /* LabelKey → Label */
   GQueue                       labels_lru;
   guint                        context_serial;
   double                       context_resolution;
-  GHashTable                  *images;       /* ImageKey → cairo_surface_t, for the screen */
+  GHashTable                  *images;       /* ImageKey → Image, for the screen */
   int                          scale_factor;
 
   GArray                      *kind_colors;  /* GdkRGBA, by kind index */
@@ -247,7 +266,7 @@ label_free (gpointer data)
 {
   Label *label = data;
 
-  g_free (label->key);
+  g_free ((char *) label->key.text);
   g_clear_object (&label->layout);
   g_clear_pointer (&label->node, gsk_render_node_unref);
   g_free (label);
@@ -279,6 +298,25 @@ chronicle_timeline_painter_check_context (ChronicleTimelinePainter *self)
     }
 }
 
+static guint
+label_key_hash (gconstpointer data)
+{
+  const LabelKey *key = data;
+
+  return ((g_str_hash (key->text) * 31 + key->font) * 31 + key->width) * 2 + key->strike;
+}
+
+static gboolean
+label_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const LabelKey *key_a = a;
+  const LabelKey *key_b = b;
+
+  return key_a->font == key_b->font && key_a->width == key_b->width &&
+         key_a->strike == key_b->strike && strcmp (key_a->text, key_b->text) == 0;
+}
+
 static const PangoFontDescription *
 chronicle_timeline_painter_label_font (ChronicleTimelinePainter *self,
                                        LabelFont                 font)
@@ -306,15 +344,12 @@ chronicle_timeline_painter_get_label (ChronicleTimelinePainter *self,
                                       double                    max_width,
                                       gboolean                  strike)
 {
-  int width = max_width >= 0 ? (int) floor (max_width) : -1;
-  g_autofree char *key = NULL;
+  LabelKey key = { text != NULL ? text : "", font,
+                   max_width >= 0 ? (int) floor (max_width) : -1, strike != FALSE };
+  int width = key.width;
   Label *label;
 
-  if (text == NULL)
-    text = "";
-
-  key = g_strdup_printf ("%d %d %d %s", font, width, strike, text);
-  label = g_hash_table_lookup (self->labels, key);
+  label = g_hash_table_lookup (self->labels, &key);
 
   if (label != NULL)
     {
@@ -330,12 +365,13 @@ chronicle_timeline_painter_get_label (ChronicleTimelinePainter *self,
       Label *oldest = g_queue_peek_tail (&self->labels_lru);
 
       g_queue_unlink (&self->labels_lru, &oldest->link);
-      g_hash_table_remove (self->labels, oldest->key);
+      g_hash_table_remove (self->labels, &oldest->key);
     }
 
   label = g_new0 (Label, 1);
   label->link.data = label;
-  label->key = g_steal_pointer (&key);
+  label->key = key;
+  label->key.text = g_strdup (key.text);
   label->layout = pango_layout_new (self->context);
   pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (label->layout, TRUE);
@@ -343,11 +379,11 @@ chronicle_timeline_painter_get_label (ChronicleTimelinePainter *self,
                                      chronicle_timeline_painter_label_font (self, font));
   if (strike)
     pango_layout_set_attributes (label->layout, self->strike_attrs);
-  pango_layout_set_text (label->layout, text, -1);
+  pango_layout_set_text (label->layout, label->key.text, -1);
   pango_layout_set_width (label->layout, width >= 0 ? width * PANGO_SCALE : -1);
   pango_layout_get_pixel_size (label->layout, &label->width, &label->height);
 
-  g_hash_table_insert (self->labels, label->key, label);
+  g_hash_table_insert (self->labels, &label->key, label);
   g_queue_push_head_link (&self->labels_lru, &label->link);
 
   return label;
@@ -706,11 +742,22 @@ image_key_equal (gconstpointer a,
   return memcmp (a, b, sizeof (ImageKey)) == 0;
 }
 
+static void
+image_free (gpointer data)
+{
+  Image *image = data;
+
+  g_clear_pointer (&image->nodes[0], gsk_render_node_unref);
+  g_clear_pointer (&image->nodes[1], gsk_render_node_unref);
+  cairo_surface_destroy (image->surface);
+  g_free (image);
+}
+
 /* @node, which covers (0, 0) to (@width, @height), drawn once as an image
  * at the scale factor and kept under (a copy of) @key. Takes @node. Keys
  * are small structures, not strings: a frame looks up a hundred images,
  * and formatting a key cost more than drawing the image. */
-static cairo_surface_t *
+static Image *
 chronicle_timeline_painter_add_image (ChronicleTimelinePainter *self,
                                       const ImageKey           *key,
                                       GskRenderNode            *node,
@@ -719,6 +766,7 @@ chronicle_timeline_painter_add_image (ChronicleTimelinePainter *self,
 {
   int scale = self->scale_factor;
   cairo_surface_t *surface;
+  Image *image;
   cairo_t *cr;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
@@ -732,9 +780,11 @@ chronicle_timeline_painter_add_image (ChronicleTimelinePainter *self,
 
   if (g_hash_table_size (self->images) >= IMAGE_CACHE_SIZE)
     g_hash_table_remove_all (self->images);
-  g_hash_table_insert (self->images, g_memdup2 (key, sizeof *key), surface);
+  image = g_new0 (Image, 1);
+  image->surface = surface;
+  g_hash_table_insert (self->images, g_memdup2 (key, sizeof *key), image);
 
-  return surface;
+  return image;
 }
 
 static const cairo_user_data_key_t image_texture_key;
@@ -761,39 +811,65 @@ image_get_texture (cairo_surface_t *image)
   return texture;
 }
 
+/* @image at (0, 0) as a node, made once and kept with it: a texture node,
+ * or with @cairo_node a cairo node painting it. */
+static GskRenderNode *
+image_get_node (Image    *image,
+                gboolean  cairo_node)
+{
+  GskRenderNode **node = &image->nodes[cairo_node ? 1 : 0];
+  graphene_rect_t bounds;
+  double scale_x, scale_y;
+  cairo_t *cr;
+
+  if (*node != NULL)
+    return *node;
+
+  cairo_surface_get_device_scale (image->surface, &scale_x, &scale_y);
+  graphene_rect_init (&bounds, 0, 0,
+                      cairo_image_surface_get_width (image->surface) / scale_x,
+                      cairo_image_surface_get_height (image->surface) / scale_y);
+
+  if (cairo_node)
+    {
+      *node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (*node);
+      cairo_set_source_surface (cr, image->surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
+    {
+      *node = gsk_texture_node_new (image_get_texture (image->surface), &bounds);
+    }
+
+  return *node;
+}
+
 /* An image from chronicle_timeline_painter_add_image() at (@x, @y), on
  * whole device pixels. For GTK 4.8's cairo renderer not a texture node: it
  * copies a texture into a new cairo surface each time it draws one, while a
  * cairo node replays a paint of the image kept here, about twice as fast.
- * Other renderers upload a texture once, and a cairo node in every frame. */
+ * Other renderers upload a texture once, and a cairo node in every frame.
+ * Either node is made once and moved where needed, as labels are: a frame
+ * draws a hundred images, and making their nodes afresh cost a fifth of
+ * its snapshot. */
 static void
 chronicle_timeline_painter_append_image (ChronicleTimelinePainter *self,
                                          GtkSnapshot              *snapshot,
-                                         cairo_surface_t          *image,
+                                         Image                    *image,
                                          double                    x,
                                          double                    y)
 {
-  double scale_x, scale_y;
-  double width, height;
-  cairo_t *cr;
+  gboolean cairo_node = (self->flags & CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER) != 0;
 
-  cairo_surface_get_device_scale (image, &scale_x, &scale_y);
-  width = cairo_image_surface_get_width (image) / scale_x;
-  height = cairo_image_surface_get_height (image) / scale_y;
   x = chronicle_timeline_painter_snap (self, x);
   y = chronicle_timeline_painter_snap (self, y);
 
-  if ((self->flags & CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER) == 0)
-    {
-      gtk_snapshot_append_texture (snapshot, image_get_texture (image),
-                                   &GRAPHENE_RECT_INIT (x, y, width, height));
-      return;
-    }
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, width, height));
-  cairo_set_source_surface (cr, image, x, y);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_node (snapshot, image_get_node (image, cairo_node));
+  gtk_snapshot_restore (snapshot);
 }
 
 /* A horizontal fill of @color that fades in over [x, x + fade) and out
@@ -868,7 +944,7 @@ chronicle_timeline_painter_append_marker (ChronicleTimelinePainter *self,
 {
   ImageKey key = { IMAGE_MARKER, circle, { rgba_pack (fill), rgba_pack (border), 0 },
                    (guint32) round (border_width * 4) };
-  cairo_surface_t *image;
+  Image *image;
 
   if (!chronicle_timeline_painter_for_screen (self))
     {
@@ -926,7 +1002,7 @@ chronicle_timeline_painter_append_band (ChronicleTimelinePainter *self,
                                         gboolean                  soft)
 {
   ImageKey key = { IMAGE_BAND, soft, { rgba_pack (color), 0, 0 }, 0 };
-  cairo_surface_t *image;
+  Image *image;
   int image_width;
 
   if (!chronicle_timeline_painter_for_screen (self) || width > MAX_BADGE_IMAGE)
@@ -969,7 +1045,7 @@ chronicle_timeline_painter_append_plan (ChronicleTimelinePainter *self,
   int height = (int) ceil (shift + BAR_HEIGHT);
   ImageKey key = { IMAGE_PLAN, height, { rgba_pack (color), 0, 0 }, (guint32) (shift * 64) };
   graphene_rect_t tile = GRAPHENE_RECT_INIT (floor (x), row, HATCH_PERIOD, height);
-  cairo_surface_t *image = g_hash_table_lookup (self->images, &key);
+  Image *image = g_hash_table_lookup (self->images, &key);
 
   if (image == NULL)
     {
@@ -1364,7 +1440,7 @@ chronicle_timeline_painter_paint_cluster (ChronicleTimelinePainter *self,
                        { rgba_pack (&fill), rgba_pack (&self->colors.background),
                          rgba_pack (&text) },
                        pending->count };
-      cairo_surface_t *image = g_hash_table_lookup (self->images, &key);
+      Image *image = g_hash_table_lookup (self->images, &key);
 
       if (image == NULL)
         {
@@ -2002,9 +2078,8 @@ chronicle_timeline_painter_init (ChronicleTimelinePainter *self)
   self->bins = g_array_new (FALSE, FALSE, sizeof (guint));
   self->strike_attrs = pango_attr_list_new ();
   pango_attr_list_insert (self->strike_attrs, pango_attr_strikethrough_new (TRUE));
-  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, label_free);
-  self->images = g_hash_table_new_full (image_key_hash, image_key_equal, g_free,
-                                        (GDestroyNotify) cairo_surface_destroy);
+  self->labels = g_hash_table_new_full (label_key_hash, label_key_equal, NULL, label_free);
+  self->images = g_hash_table_new_full (image_key_hash, image_key_equal, g_free, image_free);
   self->scale_factor = 1;
   g_queue_init (&self->labels_lru);
   self->start = 0;

@@ -1087,9 +1087,72 @@ is_point_hit (ViewFixture                *fixture,
          (find_entry (fixture, hit->position, &lane)->flags & CHRONICLE_LANE_ENTRY_POINT) != 0;
 }
 
+/* Nodes of @wanted type under @node, with where they are drawn: their
+ * bounds moved by the translations above them (the only transforms the
+ * painter uses around images). */
+static void
+collect_placed_nodes (GskRenderNode     *node,
+                      GskRenderNodeType  wanted,
+                      float              dx,
+                      float              dy,
+                      GPtrArray         *found,
+                      GArray            *placed)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+  graphene_rect_t bounds;
+
+  if (type == wanted)
+    {
+      gsk_render_node_get_bounds (node, &bounds);
+      graphene_rect_offset (&bounds, dx, dy);
+      g_ptr_array_add (found, node);
+      g_array_append_val (placed, bounds);
+    }
+
+  switch ((int) type)
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_placed_nodes (gsk_container_node_get_child (node, i), wanted, dx, dy, found,
+                              placed);
+      break;
+    case GSK_CLIP_NODE:
+      collect_placed_nodes (gsk_clip_node_get_child (node), wanted, dx, dy, found, placed);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_placed_nodes (gsk_rounded_clip_node_get_child (node), wanted, dx, dy, found, placed);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        GskTransform *transform = gsk_transform_node_get_transform (node);
+        float tx = 0, ty = 0;
+
+        if (gsk_transform_get_category (transform) >= GSK_TRANSFORM_CATEGORY_2D_TRANSLATE)
+          gsk_transform_to_translate (transform, &tx, &ty);
+        else
+          g_assert_cmpuint (wanted, !=, GSK_CAIRO_NODE);
+        collect_placed_nodes (gsk_transform_node_get_child (node), wanted, dx + tx, dy + ty, found,
+                              placed);
+      }
+      break;
+    case GSK_OPACITY_NODE:
+      collect_placed_nodes (gsk_opacity_node_get_child (node), wanted, dx, dy, found, placed);
+      break;
+    case GSK_REPEAT_NODE:
+      collect_placed_nodes (gsk_repeat_node_get_child (node), wanted, dx, dy, found, placed);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_placed_nodes (gsk_debug_node_get_child (node), wanted, dx, dy, found, placed);
+      break;
+    default:
+      break;
+    }
+}
+
 /* For the screen, markers are images at the scale factor, each drawn by
- * a cairo node (GTK 4.8's cairo renderer copies a texture on every draw);
- * exports (no SCREEN flag) stay shapes and text. */
+ * a cairo node (GTK 4.8's cairo renderer copies a texture on every draw),
+ * made once for an image and moved where it goes; exports (no SCREEN flag)
+ * stay shapes and text. */
 static void
 test_screen_images (ViewFixture   *fixture,
                     gconstpointer  data)
@@ -1100,10 +1163,13 @@ test_screen_images (ViewFixture   *fixture,
   g_autoptr(ChronicleTimelinePainter) vector = NULL;
   g_autoptr(ChronicleTimelinePainter) fresh = NULL;
   g_autoptr(GPtrArray) images = g_ptr_array_new ();
-  GskRenderNode *node;
+  g_autoptr(GPtrArray) again = g_ptr_array_new ();
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GArray) placed_again = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GskRenderNode *node, *next;
   cairo_surface_t *after, *expected;
   const ChronicleTimelineHit *hits;
-  guint n_hits, n_markers = 0;
+  guint n_hits, n_markers = 0, n_shared = 0;
   int scale;
 
   vector = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_NONE, 1);
@@ -1130,21 +1196,42 @@ test_screen_images (ViewFixture   *fixture,
       chronicle_timeline_painter_set_scale_factor (painter, scale);
       node = chronicle_timeline_painter_render (painter, G_MAXUINT);
       g_ptr_array_set_size (images, 0);
-      collect_nodes (node, GSK_CAIRO_NODE, images);
+      g_array_set_size (placed, 0);
+      collect_placed_nodes (node, GSK_CAIRO_NODE, 0, 0, images, placed);
       g_assert_cmpuint (images->len, >, 5);
 
       for (guint i = 0; i < images->len; i++)
         {
-          GskRenderNode *image_node = g_ptr_array_index (images, i);
-          graphene_rect_t bounds;
+          const graphene_rect_t *bounds = &g_array_index (placed, graphene_rect_t, i);
 
           /* Whole pixels in size, on whole device pixels. */
-          gsk_render_node_get_bounds (image_node, &bounds);
-          g_assert_cmpfloat (bounds.size.width, ==, round (bounds.size.width));
-          g_assert_cmpfloat (bounds.size.height, ==, round (bounds.size.height));
-          g_assert_cmpfloat (bounds.origin.x * scale, ==, round (bounds.origin.x * scale));
-          g_assert_cmpfloat (bounds.origin.y * scale, ==, round (bounds.origin.y * scale));
+          g_assert_cmpfloat (bounds->size.width, ==, round (bounds->size.width));
+          g_assert_cmpfloat (bounds->size.height, ==, round (bounds->size.height));
+          g_assert_cmpfloat (bounds->origin.x * scale, ==, round (bounds->origin.x * scale));
+          g_assert_cmpfloat (bounds->origin.y * scale, ==, round (bounds->origin.y * scale));
         }
+
+      /* The next frame draws the same nodes in the same places, and an
+       * image drawn twice in a frame is one node. */
+      next = chronicle_timeline_painter_render (painter, G_MAXUINT);
+      g_ptr_array_set_size (again, 0);
+      g_array_set_size (placed_again, 0);
+      collect_placed_nodes (next, GSK_CAIRO_NODE, 0, 0, again, placed_again);
+      g_assert_cmpuint (again->len, ==, images->len);
+      for (guint i = 0; i < images->len; i++)
+        {
+          g_assert_true (g_ptr_array_index (again, i) == g_ptr_array_index (images, i));
+          g_assert_true (graphene_rect_equal (&g_array_index (placed_again, graphene_rect_t, i),
+                                              &g_array_index (placed, graphene_rect_t, i)));
+        }
+      for (guint i = 1; i < images->len; i++)
+        for (guint j = 0; j < i; j++)
+          if (graphene_size_equal (&g_array_index (placed, graphene_rect_t, i).size,
+                                   &g_array_index (placed, graphene_rect_t, j).size) &&
+              g_ptr_array_index (images, i) == g_ptr_array_index (images, j))
+            n_shared++;
+      g_assert_cmpuint (n_shared, >, 0);
+      gsk_render_node_unref (next);
       gsk_render_node_unref (node);
     }
 
