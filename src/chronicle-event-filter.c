@@ -7,6 +7,10 @@
 
 #define G_LOG_DOMAIN "chronicle-event-filter"
 
+/* Events the search index may still have to read for a search to wait
+ * for it instead of reading them at once (about 40 ms' worth). */
+#define MAX_UNREAD_TO_SEARCH 10000
+
 #include "config.h"
 
 #include "chronicle-event-filter.h"
@@ -22,6 +26,7 @@ struct _ChronicleEventFilter
   ChronicleTimeline    *timeline;
   ChronicleViewState   *state;
   ChronicleSearchIndex *index;
+  gboolean              search_pending;
 
   /* What the filter reads of each event, by timeline position: the
    * timeline's table, taken again on items-changed, so that a filter
@@ -299,7 +304,12 @@ chronicle_event_filter_read_criteria (ChronicleEventFilter *self,
       criteria->to = chronicle_time_get_end_instant_in_zone (to, tz);
     }
 
-  if (text != NULL)
+  /* Searching before the index has read every event would read the rest
+   * at once: seconds for a million. Until it has, a big search waits, the
+   * events shown as without it, and applies when the index is built. */
+  self->search_pending = text != NULL &&
+                         chronicle_search_index_get_n_unread (self->index) > MAX_UNREAD_TO_SEARCH;
+  if (text != NULL && !self->search_pending)
     criteria->text_matches = chronicle_search_index_match (self->index, text);
 
   criteria->hide_non_matching = chronicle_view_state_get_hide_non_matching (self->state);
@@ -442,6 +452,7 @@ chronicle_event_filter_recompute (ChronicleEventFilter *self,
   guint old_n_shown;
   guint old_n_matches;
   gboolean counts_changed;
+  gboolean was_pending = self->search_pending;
 
   chronicle_event_filter_read_criteria (self, &criteria);
 
@@ -533,7 +544,12 @@ chronicle_event_filter_recompute (ChronicleEventFilter *self,
       !counts_changed &&
       arrays_equal (shown_positions, self->shown_positions) &&
       arrays_equal (match_positions, self->match_positions))
-    return;
+    {
+      /* Still, the search may have started or stopped waiting. */
+      if (was_pending != self->search_pending)
+        g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
 
   {
     g_autoptr(GArray) old_positions = g_steal_pointer (&self->shown_positions);
@@ -591,6 +607,17 @@ on_timeline_items_changed_cb (ChronicleEventFilter *self,
 
   chronicle_event_filter_read_events (self);
   chronicle_event_filter_recompute (self, TRUE);
+}
+
+static void
+on_index_built_cb (ChronicleEventFilter *self,
+                   GParamSpec           *pspec,
+                   ChronicleSearchIndex *index)
+{
+  g_assert (CHRONICLE_IS_EVENT_FILTER (self));
+
+  if (self->search_pending && chronicle_search_index_is_built (index))
+    chronicle_event_filter_recompute (self, FALSE);
 }
 
 static void
@@ -656,6 +683,9 @@ chronicle_event_filter_constructed (GObject *object)
    * window is idle, so that the first letter typed finds it ready. */
   self->index = chronicle_search_index_new (self->timeline);
   chronicle_search_index_build_in_idle (self->index);
+  g_signal_connect_object (self->index, "notify::built",
+                           G_CALLBACK (on_index_built_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->timeline, "items-changed",
                            G_CALLBACK (on_timeline_items_changed_cb), self,
@@ -967,6 +997,16 @@ chronicle_event_filter_get_matches (ChronicleEventFilter *self)
   g_return_val_if_fail (CHRONICLE_IS_EVENT_FILTER (self), NULL);
 
   return self->matches;
+}
+
+/* TRUE while the state's text waits for the search index to read every
+ * event: the events are shown as if there were no search meanwhile. */
+gboolean
+chronicle_event_filter_get_search_pending (ChronicleEventFilter *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_EVENT_FILTER (self), FALSE);
+
+  return self->search_pending;
 }
 
 guint

@@ -90,6 +90,10 @@ guint chronicle_event_filter_get_status_count (ChronicleEventFilter *self,
 
 /* The search matches: shown events that match the state's text. */
 const ChronicleBitset *chronicle_event_filter_get_matches        (ChronicleEventFilter *self);
+/* TRUE while the state's text waits for the search index to have read
+ * every event of a big timeline: the events are shown as if there were no
+ * search meanwhile, and "changed" is emitted when it applies. */
+gboolean               chronicle_event_filter_get_search_pending (ChronicleEventFilter *self);
 guint                  chronicle_event_filter_get_n_matches      (ChronicleEventFilter *self);
 gboolean               chronicle_event_filter_is_match           (ChronicleEventFilter *self,
                                                                   guint                 position);

@@ -76,6 +76,9 @@ chronicle_search_bar_update_counter (ChronicleSearchBar *self)
 
   if (query == NULL)
     text = g_strdup ("");
+  else if (self->filter != NULL && chronicle_event_filter_get_search_pending (self->filter))
+    /* Translators: the search counter while a big timeline is still being indexed */
+    text = g_strdup (_("Searching…"));
   else if (n_matches == 0)
     text = g_strdup (_("No matches"));
   else if (index != G_MAXUINT)
@@ -89,7 +92,8 @@ chronicle_search_bar_update_counter (ChronicleSearchBar *self)
   gtk_widget_set_visible (GTK_WIDGET (self->counter_label), query != NULL);
 
   /* The entry turns red when nothing matches, as in GNOME Text Editor. */
-  if (query != NULL && n_matches == 0)
+  if (query != NULL && n_matches == 0 &&
+      !(self->filter != NULL && chronicle_event_filter_get_search_pending (self->filter)))
     gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");

@@ -103,6 +103,7 @@ G_DEFINE_FINAL_TYPE (ChronicleSearchIndex, chronicle_search_index, G_TYPE_OBJECT
 enum {
   PROP_0,
   PROP_TIMELINE,
+  PROP_BUILT,
   N_PROPS
 };
 
@@ -627,6 +628,7 @@ chronicle_search_index_finish (ChronicleSearchIndex *self)
 {
   self->complete = TRUE;
   clear_source (&self->build_source);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILT]);
 
   g_debug ("Indexed %u events: %u distinct words, %u tokens",
            self->n_indexed, self->words->len, self->tokens->len);
@@ -931,6 +933,7 @@ on_timeline_items_changed_cb (ChronicleSearchIndex *self,
       self->complete = FALSE;
       if (self->in_idle)
         chronicle_search_index_schedule (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILT]);
     }
 
   /* Partly read: what comes before @position is still right, the rest
@@ -995,6 +998,10 @@ chronicle_search_index_get_property (GObject    *object,
       g_value_set_object (value, self->timeline);
       break;
 
+    case PROP_BUILT:
+      g_value_set_boolean (value, self->complete);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1048,6 +1055,12 @@ chronicle_search_index_class_init (ChronicleSearchIndexClass *klass)
     g_param_spec_object ("timeline", NULL, NULL,
                          CHRONICLE_TYPE_TIMELINE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* Whether every event is read: notified when the last one is. */
+  properties[PROP_BUILT] =
+    g_param_spec_boolean ("built", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1172,6 +1185,18 @@ chronicle_search_index_is_built (ChronicleSearchIndex *self)
   g_return_val_if_fail (CHRONICLE_IS_SEARCH_INDEX (self), FALSE);
 
   return self->complete;
+}
+
+guint
+chronicle_search_index_get_n_unread (ChronicleSearchIndex *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SEARCH_INDEX (self), 0);
+
+  if (self->complete)
+    return 0;
+
+  return chronicle_timeline_get_n_events (self->timeline) - MIN (self->n_indexed,
+                                                                 chronicle_timeline_get_n_events (self->timeline));
 }
 
 guint

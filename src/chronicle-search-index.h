@@ -55,6 +55,9 @@ ChronicleBitset      *chronicle_search_index_match         (ChronicleSearchIndex
  * not have to. */
 void                  chronicle_search_index_build_in_idle (ChronicleSearchIndex *self);
 gboolean              chronicle_search_index_is_built      (ChronicleSearchIndex *self);
+/* How many events are still to be read before chronicle_search_index_match()
+ * can answer without reading them first ("built" is notified at the end). */
+guint                 chronicle_search_index_get_n_unread  (ChronicleSearchIndex *self);
 /* How many distinct folded tokens the index holds (builds it if needed). */
 guint                 chronicle_search_index_get_n_tokens  (ChronicleSearchIndex *self);
 

@@ -962,6 +962,63 @@ test_event_filter_pinned (void)
   g_hash_table_unref (mirror.pinned);
 }
 
+static void
+count_changed_cb (ChronicleEventFilter *filter,
+                  guint                *n_changed)
+{
+  (*n_changed)++;
+}
+
+/* On a big timeline whose search index is still being read in idle
+ * time, a search does not read the rest at once: it waits, the events
+ * shown as without it, and applies when the index is built. A small
+ * timeline searches at once. */
+static void
+test_event_filter_search_waits_for_index (void)
+{
+  g_autoptr(ChronicleTimeline) timeline = chronicle_timeline_new ();
+  g_autoptr(ChronicleViewState) state = chronicle_view_state_new ();
+  g_autoptr(ChronicleEventFilter) filter = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  const guint n = 30000;
+  guint n_changed = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *title = g_strdup_printf ("%s %u", i % 100 == 0 ? "Needle" : "Hay", i);
+      ChronicleTime start;
+
+      g_assert_true (chronicle_time_parse ("2025-08-25", NULL, &start, NULL));
+      start.instant += i;
+      g_ptr_array_add (events, chronicle_event_new (id, title, &start));
+    }
+  g_assert_true (chronicle_timeline_add_events (timeline, (ChronicleEvent **) events->pdata, n, &error));
+  g_assert_no_error (error);
+
+  filter = chronicle_event_filter_new (timeline, state);
+  g_signal_connect (filter, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+  chronicle_view_state_set_hide_non_matching (state, TRUE);
+
+  chronicle_view_state_set_text (state, "needle");
+  g_assert_true (chronicle_event_filter_get_search_pending (filter));
+  g_assert_cmpuint (chronicle_event_filter_get_n_shown (filter), ==, n);
+  g_assert_cmpuint (chronicle_event_filter_get_n_matches (filter), ==, 0);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  while (chronicle_event_filter_get_search_pending (filter))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (chronicle_event_filter_get_n_matches (filter), ==, n / 100);
+  g_assert_cmpuint (chronicle_event_filter_get_n_shown (filter), ==, n / 100);
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  /* Built: the next search applies at once. */
+  chronicle_view_state_set_text (state, "hay");
+  g_assert_false (chronicle_event_filter_get_search_pending (filter));
+  g_assert_cmpuint (chronicle_event_filter_get_n_matches (filter), ==, n - n / 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -972,6 +1029,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/event-filter/all", test_event_filter_all);
+  g_test_add_func ("/event-filter/search-waits-for-index", test_event_filter_search_waits_for_index);
   g_test_add_func ("/event-filter/kinds-and-statuses", test_event_filter_kinds_and_statuses);
   g_test_add_func ("/event-filter/actors-and-tags", test_event_filter_actors_and_tags);
   g_test_add_func ("/event-filter/range", test_event_filter_range);
