@@ -315,6 +315,17 @@ chronicle_window_update_event_count (ChronicleWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filtered");
 }
 
+
+/* A search is set and its matches are known: not while it waits for the
+ * search index of a big timeline (the events are shown as without it). */
+static gboolean
+chronicle_window_search_applies (ChronicleWindow *self)
+{
+  return self->filter != NULL &&
+         chronicle_view_state_get_text (self->view_state) != NULL &&
+         !chronicle_event_filter_get_search_pending (self->filter);
+}
+
 static void
 chronicle_window_update_row_match (ChronicleWindow *self,
                                    GtkListItem     *list_item)
@@ -328,7 +339,7 @@ chronicle_window_update_row_match (ChronicleWindow *self,
     return;
 
   /* Only a search highlights and fades; filters hide. */
-  if (event != NULL && self->filter != NULL && chronicle_view_state_get_text (self->view_state) != NULL)
+  if (event != NULL && chronicle_window_search_applies (self))
     {
       guint position = chronicle_timeline_get_position (self->timeline, event);
 
@@ -353,7 +364,7 @@ chronicle_window_update_highlight (ChronicleWindow *self)
 {
   g_autoptr(ChronicleBitset) matches = NULL;
 
-  if (self->filter != NULL && chronicle_view_state_get_text (self->view_state) != NULL)
+  if (chronicle_window_search_applies (self))
     {
       guint n_shown = chronicle_event_filter_get_n_shown (self->filter);
 
