@@ -851,13 +851,9 @@ write_big_timeline (const char *path,
 static ChronicleWindow *
 window_new_for_path (const char *path)
 {
-  ChronicleWindow *window = window_new_shown ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  chronicle_window_open_file (window, file);
-  wait_for_load (window);
-
-  return window;
+  return window_new_for_gfile (file);
 }
 
 /* Reopened from the cache, a big timeline is shown, searched, filtered

@@ -56,6 +56,21 @@ copy_data_file (Fixture    *fixture,
   g_assert_no_error (error);
 }
 
+/* The fixture's file becomes the bundled timeline: actors, quotes with
+ * speakers, sources, tags, places. */
+static void
+copy_bundled (Fixture *fixture)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (BUILD_DATADIR "/timelines/chicago-2025.json", &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (fixture->path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
 static char *cache_home;
 
 static void
@@ -170,15 +185,8 @@ test_round_trip (Fixture       *fixture,
   {
     g_autoptr(ChronicleTimeline) third = NULL;
     g_autoptr(ChronicleTimeline) fourth = NULL;
-    g_autofree char *contents = NULL;
-    g_autoptr(GError) error = NULL;
-    gsize length;
 
-    g_file_get_contents (BUILD_DATADIR "/timelines/chicago-2025.json", &contents, &length, &error);
-    g_assert_no_error (error);
-    g_file_set_contents (fixture->path, contents, length, &error);
-    g_assert_no_error (error);
-
+    copy_bundled (fixture);
     third = load (fixture, &used_cache);
     g_assert_false (used_cache);
     fourth = load (fixture, &used_cache);
@@ -693,18 +701,7 @@ test_lazy_texts (Fixture       *fixture,
   gboolean any_quote = FALSE;
   guint n;
 
-  /* The bundled timeline: quotes with speakers, actors, tags, places. */
-  {
-    g_autofree char *contents = NULL;
-    g_autoptr(GError) error = NULL;
-    gsize length;
-
-    g_file_get_contents (BUILD_DATADIR "/timelines/chicago-2025.json", &contents, &length, &error);
-    g_assert_no_error (error);
-    g_file_set_contents (fixture->path, contents, length, &error);
-    g_assert_no_error (error);
-  }
-
+  copy_bundled (fixture);
   first = load (fixture, &used_cache);
   second = load (fixture, &used_cache);
   g_assert_true (used_cache);

@@ -29,13 +29,9 @@ test_file (const char *name)
 static ChronicleWindow *
 window_new_for_file (const char *name)
 {
-  ChronicleWindow *window = window_new_shown ();
   g_autoptr(GFile) file = test_file (name);
 
-  chronicle_window_open_file (window, file);
-  wait_for_load (window);
-
-  return window;
+  return window_new_for_gfile (file);
 }
 
 static void

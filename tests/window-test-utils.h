@@ -65,6 +65,18 @@ wait_for_load (ChronicleWindow *window)
   WAIT_FOR (!_chronicle_window_get_loading (window) && chronicle_window_get_timeline (window) != NULL);
 }
 
+/* A shown window that has loaded @file. */
+G_GNUC_UNUSED static ChronicleWindow *
+window_new_for_gfile (GFile *file)
+{
+  ChronicleWindow *window = window_new_shown ();
+
+  chronicle_window_open_file (window, file);
+  wait_for_load (window);
+
+  return window;
+}
+
 G_GNUC_UNUSED static ChronicleWindow *
 window_new_bundled (void)
 {
