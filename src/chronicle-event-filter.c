@@ -304,11 +304,6 @@ chronicle_event_filter_read_criteria (ChronicleEventFilter *self,
       criteria->to = chronicle_time_get_end_instant_in_zone (to, tz);
     }
 
-  /* Searching before the index has read every event would read the rest
-   * at once: seconds for a million. Until it has, a big search waits, the
-   * events shown as without it, and applies when the index is built. */
-  self->search_pending = text != NULL &&
-                         chronicle_search_index_get_n_unread (self->index) > MAX_UNREAD_TO_SEARCH;
   if (text != NULL && !self->search_pending)
     criteria->text_matches = chronicle_search_index_match (self->index, text);
 
@@ -453,6 +448,12 @@ chronicle_event_filter_recompute (ChronicleEventFilter *self,
   guint old_n_matches;
   gboolean counts_changed;
   gboolean was_pending = self->search_pending;
+
+  /* Searching before the index has read every event would read the rest
+   * at once: seconds for a million. Until it has, a big search waits, the
+   * events shown as without it, and applies when the index is built. */
+  self->search_pending = chronicle_view_state_get_text (self->state) != NULL &&
+                         chronicle_search_index_get_n_unread (self->index) > MAX_UNREAD_TO_SEARCH;
 
   chronicle_event_filter_read_criteria (self, &criteria);
 

@@ -1190,13 +1190,13 @@ chronicle_search_index_is_built (ChronicleSearchIndex *self)
 guint
 chronicle_search_index_get_n_unread (ChronicleSearchIndex *self)
 {
+  guint n_events;
+
   g_return_val_if_fail (CHRONICLE_IS_SEARCH_INDEX (self), 0);
 
-  if (self->complete)
-    return 0;
+  n_events = chronicle_timeline_get_n_events (self->timeline);
 
-  return chronicle_timeline_get_n_events (self->timeline) - MIN (self->n_indexed,
-                                                                 chronicle_timeline_get_n_events (self->timeline));
+  return self->complete ? 0 : n_events - MIN (self->n_indexed, n_events);
 }
 
 guint

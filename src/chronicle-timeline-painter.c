@@ -787,28 +787,18 @@ chronicle_timeline_painter_add_image (ChronicleTimelinePainter *self,
   return image;
 }
 
-static const cairo_user_data_key_t image_texture_key;
-
-/* @image as a texture, made once and kept with it. */
+/* @surface's pixels as a texture: cairo's ARGB32 is GDK's default
+ * memory format. */
 static GdkTexture *
-image_get_texture (cairo_surface_t *image)
+texture_new_for_surface (cairo_surface_t *surface)
 {
-  GdkTexture *texture = cairo_surface_get_user_data (image, &image_texture_key);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                                         (gsize) stride * height);
 
-  if (texture == NULL)
-    {
-      int height = cairo_image_surface_get_height (image);
-      int stride = cairo_image_surface_get_stride (image);
-      g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (image),
-                                             (gsize) stride * height);
-
-      /* Cairo's ARGB32 is GDK's default memory format. */
-      texture = gdk_memory_texture_new (cairo_image_surface_get_width (image), height,
-                                        GDK_MEMORY_DEFAULT, bytes, stride);
-      cairo_surface_set_user_data (image, &image_texture_key, texture, g_object_unref);
-    }
-
-  return texture;
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                 GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
 /* @image at (0, 0) as a node, made once and kept with it: a texture node,
@@ -840,7 +830,9 @@ image_get_node (Image    *image,
     }
   else
     {
-      *node = gsk_texture_node_new (image_get_texture (image->surface), &bounds);
+      g_autoptr(GdkTexture) texture = texture_new_for_surface (image->surface);
+
+      *node = gsk_texture_node_new (texture, &bounds);
     }
 
   return *node;
