@@ -2442,14 +2442,54 @@ chronicle_lane_layout_lookup (ChronicleLaneLayout *self,
   return G_MAXUINT;
 }
 
-static int
-compare_indices (gconstpointer a,
-                 gconstpointer b)
+/* Merges the @n_runs ascending runs of @values, run r from @bounds[r] to
+ * @bounds[r + 1] (@bounds[0] is 0), into one, merging pairs of runs in
+ * each pass; @bounds is overwritten. */
+static void
+merge_runs (guint *values,
+            guint *bounds,
+            guint  n_runs)
 {
-  guint index_a = *(const guint *) a;
-  guint index_b = *(const guint *) b;
+  guint n = bounds[n_runs];
+  g_autofree guint *scratch = g_new (guint, n);
+  guint *from = values;
+  guint *to = scratch;
 
-  return index_a < index_b ? -1 : index_a > index_b;
+  while (n_runs > 1)
+    {
+      guint merged = 0;
+
+      for (guint r = 0; r < n_runs; r += 2)
+        {
+          guint a = bounds[r];
+          guint a_end = bounds[r + 1];
+          guint b = a_end;
+          guint b_end = r + 1 < n_runs ? bounds[r + 2] : a_end;
+          guint out = a;
+
+          while (a < a_end && b < b_end)
+            to[out++] = from[a] <= from[b] ? from[a++] : from[b++];
+          while (a < a_end)
+            to[out++] = from[a++];
+          while (b < b_end)
+            to[out++] = from[b++];
+
+          /* Runs r and r + 1 are now run r / 2, which starts where r did. */
+          bounds[merged++] = bounds[r];
+        }
+      bounds[merged] = n;
+      n_runs = merged;
+
+      {
+        guint *swap = from;
+
+        from = to;
+        to = swap;
+      }
+    }
+
+  if (from != values)
+    memcpy (values, from, n * sizeof (guint));
 }
 
 void
@@ -2461,6 +2501,8 @@ chronicle_lane_layout_collect_visible (ChronicleLaneLayout *self,
 {
   Lane *l = get_lane_checked (self, lane);
   const ChronicleLaneEntry *entries;
+  guint bounds[N_DURATION_CLASSES + 1];
+  guint n_runs = 0;
   guint old_len;
   guint c;
 
@@ -2472,6 +2514,7 @@ chronicle_lane_layout_collect_visible (ChronicleLaneLayout *self,
 
   entries = (const ChronicleLaneEntry *) (gpointer) l->entries->data;
   old_len = indices->len;
+  bounds[0] = 0;
 
   for (c = 0; c < N_DURATION_CLASSES; c++)
     {
@@ -2504,12 +2547,14 @@ chronicle_lane_layout_collect_visible (ChronicleLaneLayout *self,
           if (entries[index].end > start)
             g_array_append_val (indices, index);
         }
+
+      if (indices->len - old_len > bounds[n_runs])
+        bounds[++n_runs] = indices->len - old_len;
     }
 
-  /* Back in lane order: by start, as drawn. */
-  if (indices->len - old_len > 1)
-    qsort (&g_array_index (indices, guint, old_len), indices->len - old_len, sizeof (guint),
-           compare_indices);
+  /* Each class is in lane order, by start, as drawn: so is their merge. */
+  if (n_runs > 1)
+    merge_runs (&g_array_index (indices, guint, old_len), bounds, n_runs);
 }
 
 guint
