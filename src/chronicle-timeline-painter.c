@@ -40,6 +40,7 @@
  * and the horizontal period of the hatching of planned ranges. */
 #define BAR_OVERHANG     64.0
 #define HATCH_PERIOD      7.0
+#define BAR_RADIUS        5.0
 /* A lane with more events in view than one per this many pixels (and at
  * least SUMMARY_MIN_EVENTS) is drawn as a density summary: how many events
  * start in each SUMMARY_BIN pixels wide column, not a marker each. */
@@ -48,12 +49,14 @@
 #define SUMMARY_BIN       4.0
 /* What is left of the events a search does not find. */
 #define NON_MATCH_OPACITY 0.25
-/* With CHRONICLE_TIMELINE_PAINT_SCREEN: the side of a marker's image, the
- * widest cluster badge drawn from an image, and how many images are kept
- * (a few for each kind and status: when there are more, they all go). */
+#define CANCELLED_OPACITY 0.45
+/* With CHRONICLE_TIMELINE_PAINT_SCREEN: the height of a point event's
+ * image, the widest cluster badge or band drawn from an image, and how
+ * many images are kept (a few for each kind, status and width of a
+ * period: when there are more, they all go). */
 #define MARKER_IMAGE     18
 #define MAX_BADGE_IMAGE  64.0
-#define IMAGE_CACHE_SIZE 256
+#define IMAGE_CACHE_SIZE 1024
 /* Shaped labels kept across frames: some frames' worth (an hour at the
  * busiest draws about 200), least recently used first out. */
 #define LABEL_CACHE_SIZE 1024
@@ -91,14 +94,16 @@ typedef struct
   int            height;
 } Label;
 
-/* What an image for the screen shows: a marker, the band of a period, a
- * cluster badge or the fill of a plan (what it shows depends on @type). */
+/* What an image for the screen shows: the band of a long period, a
+ * cluster badge, the fill of a plan, a point event's marks or the rounded
+ * end of a bar (what it shows depends on @type). */
 typedef enum
 {
-  IMAGE_MARKER,
   IMAGE_BAND,
   IMAGE_BADGE,
   IMAGE_PLAN,
+  IMAGE_POINT,
+  IMAGE_BAR_END,
 } ImageType;
 
 /* An image for the screen, and the nodes that draw it at (0, 0), made
@@ -112,9 +117,9 @@ typedef struct
 typedef struct
 {
   guint32 type;
-  guint32 shape;      /* circle; soft; a width or height in pixels */
+  guint32 shape;      /* soft; a width or height in pixels; flags; the side */
   guint32 colors[3];  /* packed RGBA */
-  guint32 extra;      /* border width in quarter pixels; the count; a shift in 1/64 px */
+  guint32 extra;      /* the count; a shift in 1/64 px; a band's width and border's */
 } ImageKey;
 
 struct _ChronicleTimelinePainter
@@ -138,9 +143,11 @@ struct _ChronicleTimelinePainter
   int                          scale_factor;
 
   GArray                      *kind_colors;  /* GdkRGBA, by kind index */
+  GArray                      *kind_text_colors; /* GdkRGBA, of titles on those */
   GArray                      *lane_tops;    /* double, one more than the lanes */
   GArray                      *hits;         /* ChronicleTimelineHit */
   GArray                      *visible;      /* guint, a lane's entries in view */
+  GArray                      *hidden_from;  /* double, for each of those */
   GArray                      *bins;         /* guint, density counts then firsts */
 
   ChronicleTimelineColors      colors;
@@ -170,9 +177,23 @@ typedef struct
   guint    kind;
   double   x1;
   double   x2;
+  /* Where an opaque bar drawn after it in the row, across the rest of the
+   * view, starts to hide it (G_MAXDOUBLE: nowhere). */
+  double   hidden_from;
   gint64   start;
   gint64   end;
 } Pending;
+
+/* For the screen, a row of the lane being drawn once an opaque bar across
+ * the view was drawn in it: all of its colour, but between @drawn_x1 and
+ * @drawn_x2, what was drawn over it since. A bar of that colour drawn there
+ * outside that span, whatever its alpha, changes nothing. */
+typedef struct
+{
+  guint32 color;      /* packed; 0 when there is no such bar */
+  double  drawn_x1;
+  double  drawn_x2;
+} RowCover;
 
 static void
 rgba_from_rgb (GdkRGBA *color,
@@ -532,6 +553,15 @@ chronicle_timeline_painter_kind_color (ChronicleTimelinePainter *self,
   return &g_array_index (self->kind_colors, GdkRGBA, self->kind_colors->len - 1);
 }
 
+/* The colour of a title on a bar of @kind's colour, worked out once. */
+static const GdkRGBA *
+chronicle_timeline_painter_kind_text_color (ChronicleTimelinePainter *self,
+                                            guint                     kind)
+{
+  return &g_array_index (self->kind_text_colors, GdkRGBA,
+                         MIN (kind, self->kind_text_colors->len - 1));
+}
+
 static void
 chronicle_timeline_painter_update_kind_colors (ChronicleTimelinePainter *self)
 {
@@ -550,6 +580,11 @@ chronicle_timeline_painter_update_kind_colors (ChronicleTimelinePainter *self)
 
   chronicle_timeline_painter_compute_kind_color (self, CHRONICLE_LANE_NO_KIND, &neutral);
   g_array_append_val (self->kind_colors, neutral);
+
+  g_array_set_size (self->kind_text_colors, self->kind_colors->len);
+  for (i = 0; i < self->kind_colors->len; i++)
+    g_array_index (self->kind_text_colors, GdkRGBA, i) =
+      text_color_on (&g_array_index (self->kind_colors, GdkRGBA, i));
 }
 
 static void
@@ -923,47 +958,6 @@ append_marker (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-/* A marker; for the screen, its image on whole device pixels. */
-static void
-chronicle_timeline_painter_append_marker (ChronicleTimelinePainter *self,
-                                          GtkSnapshot              *snapshot,
-                                          gboolean                  circle,
-                                          double                    cx,
-                                          double                    cy,
-                                          const GdkRGBA            *fill,
-                                          const GdkRGBA            *border,
-                                          double                    border_width)
-{
-  ImageKey key = { IMAGE_MARKER, circle, { rgba_pack (fill), rgba_pack (border), 0 },
-                   (guint32) round (border_width * 4) };
-  Image *image;
-
-  if (!chronicle_timeline_painter_for_screen (self))
-    {
-      append_marker (snapshot, circle, cx, cy, MARKER_SIZE, fill, border, border_width);
-      return;
-    }
-
-  image = g_hash_table_lookup (self->images, &key);
-  if (image == NULL)
-    {
-      GtkSnapshot *shape = gtk_snapshot_new ();
-
-      append_marker (shape, circle, MARKER_IMAGE / 2, MARKER_IMAGE / 2, MARKER_SIZE, fill, border,
-                     border_width);
-      image = chronicle_timeline_painter_add_image (self, &key,
-                                                    gtk_snapshot_free_to_node (shape),
-                                                    MARKER_IMAGE, MARKER_IMAGE);
-    }
-
-  /* The centre on a whole device pixel, as the image's centre is. */
-  chronicle_timeline_painter_append_image (self, snapshot, image,
-                                           chronicle_timeline_painter_snap (self, cx) -
-                                           MARKER_IMAGE / 2,
-                                           chronicle_timeline_painter_snap (self, cy) -
-                                           MARKER_IMAGE / 2);
-}
-
 static void
 append_band (GtkSnapshot   *snapshot,
              const GdkRGBA *color,
@@ -1069,6 +1063,157 @@ chronicle_timeline_painter_append_plan (ChronicleTimelinePainter *self,
   gtk_snapshot_pop (snapshot);
 }
 
+/* What marks a point event centred on (@cx, @cy): the band of its period
+ * when @band_width > 0, a soft whisker either side when its date is
+ * approximate, the marker, and a line through it when it was cancelled. */
+static void
+append_point (GtkSnapshot   *snapshot,
+              const GdkRGBA *color,
+              double         cx,
+              double         cy,
+              double         band_width,
+              gboolean       soft,
+              gboolean       circle,
+              const GdkRGBA *fill,
+              const GdkRGBA *border,
+              double         border_width,
+              const GdkRGBA *strike)
+{
+  if (band_width > 0)
+    append_band (snapshot, color, cx, cy - 5, band_width, soft);
+
+  if (soft)
+    {
+      GdkRGBA whisker = with_alpha (color, 0.55);
+
+      append_soft_fill (snapshot, &whisker, cx - 3 * MARKER_HALF, cy - 2, 6 * MARKER_HALF, 4,
+                        TRUE);
+    }
+
+  append_marker (snapshot, circle, cx, cy, MARKER_SIZE, fill, border, border_width);
+
+  if (strike != NULL)
+    append_rect (snapshot, strike, cx - MARKER_HALF - 2, cy - 0.75, 2 * MARKER_HALF + 4, 1.5);
+}
+
+/* For the screen, all that append_point() draws as one image, on whole
+ * device pixels, a cancelled event's faded in it: one node per event where
+ * a band, a whisker, a marker and an opacity group took up to six, each of
+ * which costs GTK 4.8's cairo renderer as much as a whole image. A band too
+ * long for an image is left to the caller. */
+static void
+chronicle_timeline_painter_append_point (ChronicleTimelinePainter *self,
+                                         GtkSnapshot              *snapshot,
+                                         const GdkRGBA            *color,
+                                         double                    cx,
+                                         double                    cy,
+                                         int                       band_width,
+                                         gboolean                  soft,
+                                         gboolean                  circle,
+                                         const GdkRGBA            *fill,
+                                         const GdkRGBA            *border,
+                                         double                    border_width,
+                                         const GdkRGBA            *strike)
+{
+  /* Room left of the centre for the whisker or the strike, right of it for
+   * those or the band. */
+  int left = soft ? (int) ceil (3 * MARKER_HALF) : MARKER_IMAGE / 2 + 1;
+  int right = MAX (left, band_width);
+  /* The strike is in the kind's colour or the foreground's, and the
+   * images go when the colours change. */
+  ImageKey key = { IMAGE_POINT,
+                   (circle ? 1 : 0) | (soft ? 2 : 0) |
+                   (strike != NULL ? (gdk_rgba_equal (strike, color) ? 4 : 8) : 0),
+                   { rgba_pack (fill), rgba_pack (border), rgba_pack (color) },
+                   ((guint32) band_width << 8) | (guint32) round (border_width * 4) };
+  Image *image;
+
+  if (!chronicle_timeline_painter_for_screen (self))
+    {
+      append_point (snapshot, color, cx, cy, band_width, soft, circle, fill, border,
+                    border_width, strike);
+      return;
+    }
+
+  image = g_hash_table_lookup (self->images, &key);
+  if (image == NULL)
+    {
+      GtkSnapshot *shape = gtk_snapshot_new ();
+
+      if (strike != NULL)
+        gtk_snapshot_push_opacity (shape, CANCELLED_OPACITY);
+      append_point (shape, color, left, MARKER_IMAGE / 2, band_width, soft, circle, fill,
+                    border, border_width, strike);
+      if (strike != NULL)
+        gtk_snapshot_pop (shape);
+      image = chronicle_timeline_painter_add_image (self, &key,
+                                                    gtk_snapshot_free_to_node (shape),
+                                                    left + right, MARKER_IMAGE);
+    }
+
+  chronicle_timeline_painter_append_image (self, snapshot, image,
+                                           chronicle_timeline_painter_snap (self, cx) - left,
+                                           chronicle_timeline_painter_snap (self, cy) -
+                                           MARKER_IMAGE / 2);
+}
+
+/* For the screen: an opaque bar from @x1 to @x2 whose rounded ends show
+ * (@ends: 1 the left, 2 the right), on whole device pixels, as images of
+ * those ends either side of a plain fill. A rounded clip costs GTK 4.8's
+ * cairo renderer more than two images. */
+static void
+chronicle_timeline_painter_append_bar (ChronicleTimelinePainter *self,
+                                       GtkSnapshot              *snapshot,
+                                       const GdkRGBA            *color,
+                                       double                    x1,
+                                       double                    x2,
+                                       double                    top,
+                                       guint                     ends)
+{
+  double left = chronicle_timeline_painter_snap (self, x1);
+  double right = chronicle_timeline_painter_snap (self, x2);
+  double fill_from = left;
+  double fill_to = right;
+
+  top = chronicle_timeline_painter_snap (self, top);
+
+  for (guint side = 1; side <= 2; side++)
+    {
+      ImageKey key = { IMAGE_BAR_END, side, { rgba_pack (color), 0, 0 }, 0 };
+      Image *image;
+
+      if ((ends & side) == 0)
+        continue;
+
+      image = g_hash_table_lookup (self->images, &key);
+      if (image == NULL)
+        {
+          GtkSnapshot *shape = gtk_snapshot_new ();
+
+          /* Half of a bar as wide as its two rounded ends. */
+          append_rounded (shape, color, NULL, 0, side == 1 ? 0 : -BAR_RADIUS, 0,
+                          2 * BAR_RADIUS, BAR_HEIGHT, BAR_RADIUS);
+          image = chronicle_timeline_painter_add_image (self, &key,
+                                                        gtk_snapshot_free_to_node (shape),
+                                                        BAR_RADIUS, BAR_HEIGHT);
+        }
+
+      if (side == 1)
+        {
+          chronicle_timeline_painter_append_image (self, snapshot, image, left, top);
+          fill_from = left + BAR_RADIUS;
+        }
+      else
+        {
+          chronicle_timeline_painter_append_image (self, snapshot, image, right - BAR_RADIUS,
+                                                   top);
+          fill_to = right - BAR_RADIUS;
+        }
+    }
+
+  append_rect (snapshot, color, fill_from, top, fill_to - fill_from, BAR_HEIGHT);
+}
+
 typedef struct
 {
   double x1;      /* the bar, or the marker's centre twice */
@@ -1105,6 +1250,14 @@ chronicle_timeline_painter_entry_geometry (ChronicleTimelinePainter *self,
     }
 }
 
+/* How far into an opaque bar what is under it still shows: its soft or
+ * rounded end. */
+static double
+opaque_margin (const ChronicleLaneEntry *entry)
+{
+  return (entry->flags & CHRONICLE_LANE_ENTRY_APPROXIMATE) ? FADE_WIDTH + 1 : 5;
+}
+
 /* Whether a title @text_width wide can be drawn in @avail pixels: whole,
  * or cut short with enough of it left to read. */
 static gboolean
@@ -1116,14 +1269,103 @@ chronicle_timeline_painter_label_fits (ChronicleTimelinePainter *self,
          avail >= MAX (MIN_LABEL_WIDTH, MIN_LABEL_CHARS * self->char_width);
 }
 
+/* The fill of @entry's bar from @x1 to @x2 (where @end, the end of the
+ * bar, is hidden, it stops before that): its tint, hatching and outline
+ * when planned, soft ends when approximate, rounded ends that show. */
+static void
+chronicle_timeline_painter_paint_bar (ChronicleTimelinePainter *self,
+                                      GtkSnapshot              *snapshot,
+                                      const ChronicleLaneEntry *entry,
+                                      const GdkRGBA            *color,
+                                      double                    x1,
+                                      double                    x2,
+                                      double                    end,
+                                      double                    top)
+{
+  gboolean planned = entry->status == CHRONICLE_EVENT_STATUS_PLANNED;
+  gboolean soft = (entry->flags & CHRONICLE_LANE_ENTRY_APPROXIMATE) != 0;
+  gboolean screen = chronicle_timeline_painter_for_screen (self);
+  double width = x2 - x1;
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (x1, top, width, BAR_HEIGHT);
+  /* Corners out of view or hidden need no clip, which cairo draws
+   * through slowly. */
+  guint ends = (x1 + BAR_RADIUS > 0 ? 1 : 0) |
+               (x2 == end && x2 - BAR_RADIUS < self->width ? 2 : 0);
+  gboolean rounded = ends != 0;
+  /* For the screen, the ends of a plain bar from images. */
+  gboolean end_images = rounded && !planned && !soft && width >= 4 * BAR_RADIUS && screen;
+  GskRoundedRect clip;
+
+  gsk_rounded_rect_init_from_rect (&clip, &rect, MIN (BAR_RADIUS, width / 2));
+  if (rounded && !end_images)
+    gtk_snapshot_push_rounded_clip (snapshot, &clip);
+
+  if (planned && !soft && !rounded && screen)
+    {
+      chronicle_timeline_painter_append_plan (self, snapshot, color, x1, top, width);
+    }
+  else if (planned)
+    {
+      GdkRGBA tint = with_alpha (color, 0.16);
+      GdkRGBA stripe = with_alpha (color, 0.38);
+      GdkRGBA clear = with_alpha (color, 0);
+
+      const GskColorStop stops[] = {
+        { 0.0, stripe }, { 0.4, stripe }, { 0.4, clear }, { 1.0, clear },
+      };
+
+      append_soft_fill (snapshot, &tint, x1, top, width, BAR_HEIGHT, soft);
+
+      /* Hatching: 45° stripes, 7 px apart. For the screen, one period
+       * on whole pixels is drawn and repeated (a gradient across the
+       * bar costs cairo as much as a hundred markers). */
+      if (screen)
+        {
+          graphene_rect_t tile = GRAPHENE_RECT_INIT (floor (x1), floor (top),
+                                                     HATCH_PERIOD, HATCH_PERIOD);
+
+          gtk_snapshot_push_repeat (snapshot, &rect, &tile);
+          gtk_snapshot_append_repeating_linear_gradient (snapshot, &tile, &tile.origin,
+                                                         &GRAPHENE_POINT_INIT (tile.origin.x + HATCH_PERIOD / 2,
+                                                                               tile.origin.y + HATCH_PERIOD / 2),
+                                                         stops, G_N_ELEMENTS (stops));
+          gtk_snapshot_pop (snapshot);
+        }
+      else
+        {
+          gtk_snapshot_append_repeating_linear_gradient (snapshot, &rect,
+                                                         &GRAPHENE_POINT_INIT (x1, top),
+                                                         &GRAPHENE_POINT_INIT (x1 + HATCH_PERIOD / 2,
+                                                                               top + HATCH_PERIOD / 2),
+                                                         stops, G_N_ELEMENTS (stops));
+        }
+    }
+  else if (end_images)
+    {
+      chronicle_timeline_painter_append_bar (self, snapshot, color, x1, x2, top, ends);
+    }
+  else
+    {
+      append_soft_fill (snapshot, color, x1, top, width, BAR_HEIGHT, soft);
+    }
+
+  if (rounded && !end_images)
+    gtk_snapshot_pop (snapshot);
+
+  if (planned && !soft && (rounded || !screen))
+    append_rounded (snapshot, NULL, color, 1.5, x1, top, width, BAR_HEIGHT, BAR_RADIUS);
+}
+
 /* Draws one event; returns what can be hit (shape and label), and in
  * @label_out the title drawn outside the shape. @prev_x is where what the
  * row drew before ends, @next_x where the row's next item starts: titles,
  * inside a bar or out, stay between the two, so that the titles of a row
  * never overlap, even where events that overlap share a row (when all of
  * a lane's rows are busy). A
- * title without room for enough of it to read is left out. With @emphasis
- * (the selection), the title gets room and a backdrop, on the side of
+ * title without room for enough of it to read is left out. A bar's fill
+ * stops at @fill_to, what is after it being hidden (G_MAXDOUBLE: its end;
+ * at or before its start: none of it is drawn). With @emphasis (the
+ * selection), the title gets room and a backdrop, on the side of
  * @base_label (where it was drawn before) if any. */
 static graphene_rect_t
 chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
@@ -1131,6 +1373,7 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
                                         const ChronicleLaneEntry *entry,
                                         double                    prev_x,
                                         double                    next_x,
+                                        double                    fill_to,
                                         gboolean                  emphasis,
                                         const graphene_rect_t    *base_label,
                                         graphene_rect_t          *label_out)
@@ -1148,6 +1391,10 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
   EntryGeometry geo;
   double label_x, avail, limit;
   gboolean label_inside = FALSE;
+  /* Cancelled, it is drawn faded as a group, or faded in its image and its
+   * title on its own. */
+  gboolean faded = FALSE;
+  gboolean title_faded = FALSE;
   const Label *label;
   int text_width = 0, text_height = 0;
 
@@ -1155,29 +1402,18 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
 
   chronicle_timeline_painter_entry_geometry (self, entry, &geo);
 
-  if (cancelled)
-    gtk_snapshot_push_opacity (snapshot, 0.45);
-
   if (geo.point)
     {
       double period = MIN (chronicle_timeline_painter_time_to_x (self, entry->end),
                            self->width + BAR_OVERHANG) - geo.x1;
+      gboolean circle = entry->status == CHRONICLE_EVENT_STATUS_REPORTED;
       GdkRGBA fill = *color;
       GdkRGBA border = mix (color, &(GdkRGBA) { 0, 0, 0, 1 }, 0.25);
-
-      /* A day (or month…) wide enough to see: show the whole period. */
-      if (period >= 2 * MARKER_HALF)
-        chronicle_timeline_painter_append_band (self, snapshot, color, geo.x1, geo.cy, period,
-                                                soft);
-
-      /* Approximate dates: a soft whisker either side of the marker. */
-      if (soft)
-        {
-          GdkRGBA whisker = with_alpha (color, 0.55);
-
-          append_soft_fill (snapshot, &whisker, geo.x1 - 3 * MARKER_HALF, geo.cy - 2,
-                            6 * MARKER_HALF, 4, TRUE);
-        }
+      GdkRGBA strike = planned ? fg : *color;
+      double border_width = planned ? 2.0 : 1.0;
+      /* A day (or month…) wide enough to see: the whole period shows. */
+      gboolean band = period >= 2 * MARKER_HALF;
+      gboolean band_in_image = band && period <= MAX_BADGE_IMAGE;
 
       if (planned)
         {
@@ -1186,10 +1422,34 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
           border = *color;
         }
 
-      chronicle_timeline_painter_append_marker (self, snapshot,
-                                                entry->status == CHRONICLE_EVENT_STATUS_REPORTED,
-                                                geo.x1, geo.cy, &fill, &border,
-                                                planned ? 2.0 : 1.0);
+      /* For the screen, one image, a cancelled event's faded in it; but a
+       * long band of one would show through the image, and the selection
+       * is drawn over what is behind it: those are faded as a group. */
+      if (chronicle_timeline_painter_for_screen (self) && !emphasis &&
+          !(cancelled && band && !band_in_image))
+        {
+          if (band && !band_in_image)
+            chronicle_timeline_painter_append_band (self, snapshot, color, geo.x1, geo.cy,
+                                                    period, soft);
+          chronicle_timeline_painter_append_point (self, snapshot, color, geo.x1, geo.cy,
+                                                   band_in_image ? (int) ceil (period) : 0,
+                                                   soft, circle, &fill, &border, border_width,
+                                                   cancelled ? &strike : NULL);
+          /* Its struck title faded as a whole, as in a group with it. */
+          title_faded = cancelled;
+        }
+      else
+        {
+          if (cancelled)
+            gtk_snapshot_push_opacity (snapshot, CANCELLED_OPACITY);
+          faded = cancelled;
+          if (band)
+            chronicle_timeline_painter_append_band (self, snapshot, color, geo.x1, geo.cy,
+                                                    period, soft);
+          chronicle_timeline_painter_append_point (self, snapshot, color, geo.x1, geo.cy, 0,
+                                                   soft, circle, &fill, &border, border_width,
+                                                   NULL);
+        }
 
       bounds = GRAPHENE_RECT_INIT (geo.x1 - MARKER_HALF, geo.cy - MARKER_HALF,
                                    2 * MARKER_HALF, 2 * MARKER_HALF);
@@ -1197,72 +1457,24 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
     }
   else
     {
-      double bar_width = geo.x2 - geo.x1;
       double top = geo.cy - BAR_HEIGHT / 2;
-      graphene_rect_t rect = GRAPHENE_RECT_INIT (geo.x1, top, bar_width, BAR_HEIGHT);
       double visible_x1 = MAX (geo.x1, 0);
       double visible_x2 = MIN (geo.x2, self->width);
-      /* Corners out of view need no clip, which cairo draws through slowly. */
-      gboolean rounded = geo.x1 + 5 > 0 || geo.x2 - 5 < self->width;
-      GskRoundedRect clip;
 
-      gsk_rounded_rect_init_from_rect (&clip, &rect, MIN (5, bar_width / 2));
-      if (rounded)
-        gtk_snapshot_push_rounded_clip (snapshot, &clip);
+      if (cancelled)
+        gtk_snapshot_push_opacity (snapshot, CANCELLED_OPACITY);
+      faded = cancelled;
 
-      if (planned && !soft && !rounded && chronicle_timeline_painter_for_screen (self))
-        {
-          chronicle_timeline_painter_append_plan (self, snapshot, color, geo.x1, top, bar_width);
-        }
-      else if (planned)
-        {
-          GdkRGBA tint = with_alpha (color, 0.16);
-          GdkRGBA stripe = with_alpha (color, 0.38);
-          GdkRGBA clear = with_alpha (color, 0);
+      if (!planned)
+        text_color = *chronicle_timeline_painter_kind_text_color (self, entry->kind);
 
-          const GskColorStop stops[] = {
-            { 0.0, stripe }, { 0.4, stripe }, { 0.4, clear }, { 1.0, clear },
-          };
+      /* Hidden, only its title shows. */
+      if (fill_to > geo.x1)
+        chronicle_timeline_painter_paint_bar (self, snapshot, entry, color, geo.x1,
+                                              MIN (geo.x2, fill_to), geo.x2, top);
 
-          append_soft_fill (snapshot, &tint, geo.x1, top, bar_width, BAR_HEIGHT, soft);
-
-          /* Hatching: 45° stripes, 7 px apart. For the screen, one period
-           * on whole pixels is drawn and repeated (a gradient across the
-           * bar costs cairo as much as a hundred markers). */
-          if (chronicle_timeline_painter_for_screen (self))
-            {
-              graphene_rect_t tile = GRAPHENE_RECT_INIT (floor (geo.x1), floor (top),
-                                                         HATCH_PERIOD, HATCH_PERIOD);
-
-              gtk_snapshot_push_repeat (snapshot, &rect, &tile);
-              gtk_snapshot_append_repeating_linear_gradient (snapshot, &tile, &tile.origin,
-                                                             &GRAPHENE_POINT_INIT (tile.origin.x + HATCH_PERIOD / 2,
-                                                                                   tile.origin.y + HATCH_PERIOD / 2),
-                                                             stops, G_N_ELEMENTS (stops));
-              gtk_snapshot_pop (snapshot);
-            }
-          else
-            {
-              gtk_snapshot_append_repeating_linear_gradient (snapshot, &rect,
-                                                             &GRAPHENE_POINT_INIT (geo.x1, top),
-                                                             &GRAPHENE_POINT_INIT (geo.x1 + HATCH_PERIOD / 2,
-                                                                                   top + HATCH_PERIOD / 2),
-                                                             stops, G_N_ELEMENTS (stops));
-            }
-        }
-      else
-        {
-          append_soft_fill (snapshot, color, geo.x1, top, bar_width, BAR_HEIGHT, soft);
-          text_color = text_color_on (color);
-        }
-
-      if (rounded)
-        gtk_snapshot_pop (snapshot);
-
-      if (planned && !soft && (rounded || !chronicle_timeline_painter_for_screen (self)))
-        append_rounded (snapshot, NULL, color, 1.5, geo.x1, top, bar_width, BAR_HEIGHT, 5);
-
-      bounds = rect;
+      /* All of it can be hit; the next bar, found first, where it hides it. */
+      bounds = GRAPHENE_RECT_INIT (geo.x1, top, geo.x2 - geo.x1, BAR_HEIGHT);
 
       /* The label goes inside when it fits in what is visible of the bar
        * before the next item, else after it when there is more room there. */
@@ -1329,14 +1541,18 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
                               text_width + 8, text_height + 4, 4);
             }
 
+          if (title_faded)
+            gtk_snapshot_push_opacity (snapshot, CANCELLED_OPACITY);
           append_label (snapshot, label, &fg, label_x, geo.cy - text_height / 2.0);
+          if (title_faded)
+            gtk_snapshot_pop (snapshot);
           graphene_rect_init (label_out, label_x, geo.cy - text_height / 2.0, text_width,
                               text_height);
           graphene_rect_union (&bounds, label_out, &bounds);
         }
     }
 
-  if (cancelled)
+  if (faded)
     {
       GdkRGBA strike = planned ? fg : *color;
 
@@ -1469,14 +1685,86 @@ chronicle_timeline_painter_paint_cluster (ChronicleTimelinePainter *self,
                                       first);
 }
 
+/* Whether @entry is drawn as an opaque bar (soft ends aside). */
+static gboolean
+chronicle_timeline_painter_is_opaque_bar (ChronicleTimelinePainter *self,
+                                          const ChronicleLaneEntry *entry)
+{
+  if ((entry->flags & CHRONICLE_LANE_ENTRY_POINT) ||
+      entry->status == CHRONICLE_EVENT_STATUS_PLANNED ||
+      entry->status == CHRONICLE_EVENT_STATUS_CANCELLED)
+    return FALSE;
+
+  /* While searching, events that are not found are drawn faded. */
+  return self->highlight == NULL || chronicle_timeline_painter_is_match (self, entry->position);
+}
+
+/* Whether @entry is drawn as an opaque bar over the whole width of its row,
+ * soft ends and all: then nothing drawn before it in that row shows. */
+static gboolean
+chronicle_timeline_painter_covers_view (ChronicleTimelinePainter *self,
+                                        const ChronicleLaneEntry *entry)
+{
+  double margin = opaque_margin (entry);
+
+  return chronicle_timeline_painter_is_opaque_bar (self, entry) &&
+         chronicle_timeline_painter_time_to_x (self, entry->start) <= -margin &&
+         chronicle_timeline_painter_time_to_x (self, entry->end) >= self->width + margin;
+}
+
+static void
+row_cover_add (RowCover              *cover,
+               const graphene_rect_t *rect)
+{
+  if (rect->size.width <= 0)
+    return;
+
+  /* The strike of a cancelled event reaches two pixels out. */
+  cover->drawn_x1 = MIN (cover->drawn_x1, rect->origin.x - 2);
+  cover->drawn_x2 = MAX (cover->drawn_x2, rect->origin.x + rect->size.width + 2);
+}
+
+/* Where the fill of the bar @pending holds may stop: under the next opaque
+ * bar across the rest of the view, or before it starts when it would
+ * not show at all, drawn over a bar of its colour across the view. */
+static double
+chronicle_timeline_painter_fill_to (ChronicleTimelinePainter *self,
+                                    const ChronicleLaneEntry *entry,
+                                    const Pending            *pending,
+                                    const RowCover           *cover)
+{
+  double x2 = MIN (pending->x2, self->width + BAR_OVERHANG);
+  double top = chronicle_timeline_painter_row_center (self, entry->lane, entry->row) -
+               BAR_HEIGHT / 2;
+
+  if ((entry->flags & CHRONICLE_LANE_ENTRY_POINT) || !chronicle_timeline_painter_for_screen (self))
+    return G_MAXDOUBLE;
+
+  if (pending->hidden_from < G_MAXDOUBLE)
+    x2 = MIN (x2, pending->hidden_from + opaque_margin (entry) + 1);
+
+  /* On whole device pixels, as the bar under it: at a fraction of one, the
+   * edges of two bars blend to more than one. */
+  if (cover->color != 0 && entry->status != CHRONICLE_EVENT_STATUS_CANCELLED &&
+      rgba_pack (chronicle_timeline_painter_kind_color (self, entry->kind)) == cover->color &&
+      (pending->x1 - 2 >= cover->drawn_x2 || x2 + 2 <= cover->drawn_x1) &&
+      chronicle_timeline_painter_snap (self, top) == top)
+    return -G_MAXDOUBLE;
+
+  return pending->hidden_from < G_MAXDOUBLE ? x2 : G_MAXDOUBLE;
+}
+
 static void
 chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
                                   GtkSnapshot              *snapshot,
                                   const ChronicleLaneEntry *entries,
                                   Pending                  *pending,
+                                  RowCover                 *cover,
                                   double                    next_x)
 {
   const ChronicleLaneEntry *first = &entries[pending->index];
+  double fill_to = chronicle_timeline_painter_fill_to (self, first, pending, cover);
+  graphene_rect_t drawn = GRAPHENE_RECT_INIT (0, 0, 0, 0);
 
   if (pending->count > 1)
     {
@@ -1485,6 +1773,7 @@ chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
       chronicle_timeline_painter_paint_cluster (self, snapshot, pending, first);
       hit = &g_array_index (self->hits, ChronicleTimelineHit, self->hits->len - 1);
       pending->drawn_end = hit->bounds.origin.x + hit->bounds.size.width;
+      drawn = hit->bounds;
     }
   else if (self->highlight != NULL && pending->n_matches > 0)
     {
@@ -1496,7 +1785,8 @@ chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
        * a text search's: drawn first, so the event is recorded apart. */
       bounds = chronicle_timeline_painter_paint_entry (self, entry_snapshot, first,
                                                        pending->drawn_end, next_x,
-                                                       FALSE, NULL, &label);
+                                                       fill_to, FALSE, NULL,
+                                                       &label);
       node = gtk_snapshot_free_to_node (entry_snapshot);
       append_rounded (snapshot, &self->colors.match, NULL, 0,
                       bounds.origin.x - 4, bounds.origin.y - 3,
@@ -1515,36 +1805,51 @@ chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
         gtk_snapshot_push_opacity (snapshot, NON_MATCH_OPACITY);
       bounds = chronicle_timeline_painter_paint_entry (self, snapshot, first,
                                                        pending->drawn_end, next_x,
-                                                       FALSE, NULL, &label);
+                                                       fill_to, FALSE, NULL,
+                                                       &label);
       if (self->highlight != NULL)
         gtk_snapshot_pop (snapshot);
       chronicle_timeline_painter_add_hit (self, CHRONICLE_TIMELINE_HIT_EVENT, &bounds, &label,
                                           pending, first);
       pending->drawn_end = bounds.origin.x + bounds.size.width;
+
+      /* What shows of it: a point's band and whisker reach out of its
+       * bounds; a hidden bar only shows its title. */
+      if (first->flags & CHRONICLE_LANE_ENTRY_POINT)
+        graphene_rect_init (&drawn, pending->x1 - 3 * MARKER_HALF, bounds.origin.y,
+                            MAX (bounds.origin.x + bounds.size.width,
+                                 MIN (chronicle_timeline_painter_time_to_x (self, first->end),
+                                      self->width + BAR_OVERHANG)) -
+                            (pending->x1 - 3 * MARKER_HALF), bounds.size.height);
+      else if (fill_to > pending->x1)
+        drawn = bounds;
+      else
+        {
+          /* Its title, inside before the next item, or outside. */
+          double title_end = MIN (MIN (pending->x2, self->width), next_x) - LABEL_GAP;
+
+          graphene_rect_init (&drawn, MAX (pending->x1, 0), bounds.origin.y,
+                              MAX (title_end - MAX (pending->x1, 0), 0), bounds.size.height);
+          if (label.size.width > 0)
+            graphene_rect_union (&drawn, &label, &drawn);
+        }
+    }
+
+  /* The bar drawn first in a row whose earlier items it hides. */
+  if (cover->color == 0 && pending->count == 1 && self->highlight == NULL &&
+      chronicle_timeline_painter_for_screen (self) &&
+      chronicle_timeline_painter_covers_view (self, first))
+    {
+      cover->color = rgba_pack (chronicle_timeline_painter_kind_color (self, first->kind));
+      cover->drawn_x1 = G_MAXDOUBLE;
+      cover->drawn_x2 = -G_MAXDOUBLE;
+    }
+  else if (cover->color != 0)
+    {
+      row_cover_add (cover, &drawn);
     }
 
   pending->active = FALSE;
-}
-
-/* Whether @entry is drawn as an opaque bar over the whole width of its row,
- * soft ends and all: then nothing drawn before it in that row shows. */
-static gboolean
-chronicle_timeline_painter_covers_view (ChronicleTimelinePainter *self,
-                                        const ChronicleLaneEntry *entry)
-{
-  double margin = (entry->flags & CHRONICLE_LANE_ENTRY_APPROXIMATE) ? FADE_WIDTH + 1 : 1;
-
-  if ((entry->flags & CHRONICLE_LANE_ENTRY_POINT) ||
-      entry->status == CHRONICLE_EVENT_STATUS_PLANNED ||
-      entry->status == CHRONICLE_EVENT_STATUS_CANCELLED)
-    return FALSE;
-
-  /* While searching, events that are not found are drawn faded. */
-  if (self->highlight != NULL && !chronicle_timeline_painter_is_match (self, entry->position))
-    return FALSE;
-
-  return chronicle_timeline_painter_time_to_x (self, entry->start) <= -margin &&
-         chronicle_timeline_painter_time_to_x (self, entry->end) >= self->width + margin;
 }
 
 /* A lane too dense for a marker per event: a column per SUMMARY_BIN pixels
@@ -1666,6 +1971,8 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
   gint64 to = (gint64) ceil (self->start + self->duration + slack) + 1;
   guint dense = MAX (SUMMARY_MIN_EVENTS, self->width / SUMMARY_DENSITY);
   guint cover[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
+  RowCover row_covers[CHRONICLE_LANE_LAYOUT_MAX_ROWS] = { { 0, } };
+  double hides_from[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
   guint k;
   guint i;
 
@@ -1693,6 +2000,28 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
 
       if (chronicle_timeline_painter_covers_view (self, entry))
         cover[MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1)] = k;
+    }
+
+  /* In a shared row, an opaque bar that runs out of the view hides, from
+   * a little after its start, all that the row drew before it: those bars
+   * are cut short there. */
+  g_array_set_size (self->hidden_from, self->visible->len);
+  for (k = 0; k < CHRONICLE_LANE_LAYOUT_MAX_ROWS; k++)
+    hides_from[k] = G_MAXDOUBLE;
+  for (k = self->visible->len; k-- > 0;)
+    {
+      const ChronicleLaneEntry *entry = &entries[g_array_index (self->visible, guint, k)];
+      guint row = MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1);
+      double x1 = chronicle_timeline_painter_time_to_x (self, entry->start);
+
+      /* Not a bar across the view, drawn first in its row: others of its
+       * colour drawn over it are left out instead (see RowCover). */
+      g_array_index (self->hidden_from, double, k) =
+        chronicle_timeline_painter_covers_view (self, entry) ? G_MAXDOUBLE : hides_from[row];
+      if (chronicle_timeline_painter_is_opaque_bar (self, entry) &&
+          chronicle_timeline_painter_time_to_x (self, entry->end) >=
+          self->width + opaque_margin (entry))
+        hides_from[row] = MIN (hides_from[row], x1 + opaque_margin (entry));
     }
 
   for (k = 0; k < self->visible->len; k++)
@@ -1737,9 +2066,10 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
         }
 
       if (p->active)
-        chronicle_timeline_painter_flush (self, snapshot, entries, p, x1);
+        chronicle_timeline_painter_flush (self, snapshot, entries, p, &row_covers[row], x1);
 
       p->active = TRUE;
+      p->hidden_from = g_array_index (self->hidden_from, double, k);
       p->small = small;
       p->index = i;
       p->count = 1;
@@ -1754,7 +2084,7 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
   for (i = 0; i < CHRONICLE_LANE_LAYOUT_MAX_ROWS; i++)
     {
       if (pending[i].active)
-        chronicle_timeline_painter_flush (self, snapshot, entries, &pending[i],
+        chronicle_timeline_painter_flush (self, snapshot, entries, &pending[i], &row_covers[i],
                                           self->width);
     }
 }
@@ -2034,9 +2364,11 @@ chronicle_timeline_painter_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->images, g_hash_table_unref);
   g_clear_pointer (&self->kind_colors, g_array_unref);
+  g_clear_pointer (&self->kind_text_colors, g_array_unref);
   g_clear_pointer (&self->lane_tops, g_array_unref);
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->hidden_from, g_array_unref);
   g_clear_pointer (&self->bins, g_array_unref);
   g_clear_pointer (&self->highlight, chronicle_bitset_free);
 
@@ -2063,10 +2395,12 @@ chronicle_timeline_painter_init (ChronicleTimelinePainter *self)
 
   self->axis = chronicle_time_axis_new ();
   self->kind_colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  self->kind_text_colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
   self->lane_tops = g_array_new (FALSE, FALSE, sizeof (double));
   g_array_append_val (self->lane_tops, zero);
   self->hits = g_array_new (FALSE, FALSE, sizeof (ChronicleTimelineHit));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->hidden_from = g_array_new (FALSE, FALSE, sizeof (double));
   self->bins = g_array_new (FALSE, FALSE, sizeof (guint));
   self->strike_attrs = pango_attr_list_new ();
   pango_attr_list_insert (self->strike_attrs, pango_attr_strikethrough_new (TRUE));
@@ -2560,8 +2894,8 @@ chronicle_timeline_painter_snapshot_overlay (ChronicleTimelinePainter   *self,
               break;
             }
         }
-      chronicle_timeline_painter_paint_entry (self, snapshot, entry, 0, self->width, TRUE,
-                                              base_label, &label);
+      chronicle_timeline_painter_paint_entry (self, snapshot, entry, 0, self->width,
+                                              G_MAXDOUBLE, TRUE, base_label, &label);
 
       if (geo.point)
         append_rounded (snapshot, NULL, &self->colors.selection, 2.5,

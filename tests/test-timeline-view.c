@@ -106,6 +106,48 @@ make_overlap_timeline (void)
   return timeline;
 }
 
+/* In one kind: six ranges across the day, which fill a lane's rows, the
+ * last ending first; then, all in that row as they end before it, two plans
+ * across the hour from 09:00, ranges starting in that hour, two points, a
+ * cancelled range, and one drawn over the cancelled one and a point. */
+static ChronicleTimeline *
+make_covered_timeline (void)
+{
+  static const char * const shared[] = {
+    "\"id\": \"plan1\", \"status\": \"planned\", \"start\": \"2024-03-01T08:10\", \"end\": \"2024-03-01T17:00\"",
+    "\"id\": \"plan2\", \"status\": \"planned\", \"start\": \"2024-03-01T08:30\", \"end\": \"2024-03-01T17:00\"",
+    "\"id\": \"start1\", \"start\": \"2024-03-01T09:20\", \"end\": \"2024-03-01T17:00\"",
+    "\"id\": \"point1\", \"start\": \"2024-03-01T09:30\"",
+    "\"id\": \"start2\", \"start\": \"2024-03-01T09:40\", \"end\": \"2024-03-01T17:00\"",
+    "\"id\": \"off\", \"status\": \"cancelled\", \"start\": \"2024-03-01T09:45\", \"end\": \"2024-03-01T17:00\"",
+    "\"id\": \"point2\", \"start\": \"2024-03-01T09:54:45\"",
+    "\"id\": \"late\", \"start\": \"2024-03-01T09:55\", \"end\": \"2024-03-01T17:00\"",
+  };
+  g_autoptr(ChronicleLoader) loader = chronicle_loader_new ();
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronicleTimeline *timeline;
+
+  g_string_append (json, "{ \"format\": \"chronicle-timeline\", \"version\": 1, "
+                         "\"title\": \"Covered\", \"timezone\": \"UTC\", \"events\": [");
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (json,
+                            "{ \"id\": \"day%u\", \"title\": \"Across the day %u\", "
+                            "\"kind\": \"statement\", \"start\": \"2024-03-01T00:0%u\", "
+                            "\"end\": \"2024-03-01T%u:00\" },", i, i, i, 23 - i);
+  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+    g_string_append_printf (json, "{ \"title\": \"Shared %u\", \"kind\": \"statement\", %s }%s", i,
+                            shared[i], i + 1 < G_N_ELEMENTS (shared) ? "," : "] }");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  timeline = chronicle_loader_load_bytes (loader, bytes, "covered.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+
+  return timeline;
+}
+
 static void
 fixture_set_up (ViewFixture   *fixture,
                 gconstpointer  data)
@@ -115,6 +157,8 @@ fixture_set_up (ViewFixture   *fixture,
 
   if (g_str_equal (name, "generated:overlap"))
     fixture->timeline = make_overlap_timeline ();
+  else if (g_str_equal (name, "generated:covered"))
+    fixture->timeline = make_covered_timeline ();
   else if (g_str_has_prefix (name, "bundled:"))
     path = g_build_filename (BUILD_DATADIR, "timelines", name + strlen ("bundled:"), NULL);
   else
@@ -1169,7 +1213,7 @@ test_screen_images (ViewFixture   *fixture,
   GskRenderNode *node, *next;
   cairo_surface_t *after, *expected;
   const ChronicleTimelineHit *hits;
-  guint n_hits, n_markers = 0, n_shared = 0;
+  guint n_hits, n_markers = 0, n_bars = 0, n_shared = 0;
   int scale;
 
   vector = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_NONE, 1);
@@ -1183,13 +1227,20 @@ test_screen_images (ViewFixture   *fixture,
   g_assert_cmpuint (count_nodes (painter, GSK_TEXT_NODE), ==, count_nodes (vector, GSK_TEXT_NODE));
   g_assert_cmpuint (count_nodes (painter, GSK_TEXTURE_NODE), ==, 0);
 
-  /* One node for each marker or badge (and period band): no more. */
+  /* One node for each marker or badge, its band and whisker in it, and at
+   * most two for a bar (its rounded ends): no more. */
   hits = chronicle_timeline_painter_get_hits (painter, &n_hits);
   for (guint i = 0; i < n_hits; i++)
-    n_markers += hits[i].type == CHRONICLE_TIMELINE_HIT_CLUSTER || is_point_hit (fixture, &hits[i]);
+    {
+      if (hits[i].type == CHRONICLE_TIMELINE_HIT_CLUSTER || is_point_hit (fixture, &hits[i]))
+        n_markers++;
+      else
+        n_bars++;
+    }
   g_assert_cmpuint (n_markers, >, 5);
+  g_assert_cmpuint (n_bars, >, 5);
   g_assert_cmpuint (count_nodes (painter, GSK_CAIRO_NODE), >=, n_markers);
-  g_assert_cmpuint (count_nodes (painter, GSK_CAIRO_NODE), <=, 2 * n_markers);
+  g_assert_cmpuint (count_nodes (painter, GSK_CAIRO_NODE), <=, n_markers + 2 * n_bars);
 
   for (scale = 1; scale <= 2; scale++)
     {
@@ -1383,6 +1434,169 @@ test_screen_matches_export (ViewFixture   *fixture,
       }
 
   g_assert_cmpuint (compared, >, 20);
+}
+
+/* The darkest pixel in @rect, by its mean channel. */
+static double
+darkest_in (cairo_surface_t       *surface,
+            const graphene_rect_t *rect)
+{
+  double darkest = 1;
+
+  for (int y = ceil (rect->origin.y); y < floor (rect->origin.y + rect->size.height); y++)
+    for (int x = ceil (rect->origin.x); x < floor (rect->origin.x + rect->size.width); x++)
+      {
+        GdkRGBA pixel;
+
+        get_pixel (surface, x, y, &pixel);
+        darkest = MIN (darkest, (pixel.red + pixel.green + pixel.blue) / 3);
+      }
+
+  return darkest;
+}
+
+/* For the screen, all that marks a point event (its period's band, the
+ * whisker of an approximate date, the marker, a cancelled one's strike and
+ * fading) is one image: no gradient, and an opacity group only for a
+ * cancelled event's struck title, faded as the export's. */
+static void
+test_screen_points (ViewFixture   *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GObject) context_object = G_OBJECT (make_context (96));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(ChronicleTimelinePainter) screen = NULL;
+  g_autoptr(ChronicleTimelinePainter) vector = NULL;
+  cairo_surface_t *on_screen, *exported;
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  const ChronicleTimelineHit *hits;
+  GskRenderNode *node;
+  guint n_hits, n_points = 0, n_images = 0, position = position_of (fixture, "cancelled");
+  gboolean found = FALSE;
+
+  screen = make_painter (fixture, context, "Cantarell 11", FALSE,
+                         CHRONICLE_TIMELINE_PAINT_SCREEN | CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER, 1);
+  vector = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_NONE, 1);
+
+  /* The export fades the cancelled event in a group and draws the
+   * approximate one's whisker with gradients; on screen only the soft
+   * ends of that one's month, a band too long for an image, are left. */
+  g_assert_cmpuint (count_nodes (vector, GSK_OPACITY_NODE), ==, 1);
+  g_assert_cmpuint (count_nodes (vector, GSK_LINEAR_GRADIENT_NODE), ==, 4);
+  g_assert_cmpuint (count_nodes (screen, GSK_OPACITY_NODE), ==, 1);
+  g_assert_cmpuint (count_nodes (screen, GSK_LINEAR_GRADIENT_NODE), ==, 2);
+
+  /* One image an event (the bars' rounded ends are images five pixels
+   * wide). */
+  hits = chronicle_timeline_painter_get_hits (screen, &n_hits);
+  for (guint i = 0; i < n_hits; i++)
+    n_points += is_point_hit (fixture, &hits[i]);
+  node = chronicle_timeline_painter_render (screen, G_MAXUINT);
+  collect_placed_nodes (node, GSK_CAIRO_NODE, 0, 0, images, placed);
+  for (guint i = 0; i < placed->len; i++)
+    n_images += g_array_index (placed, graphene_rect_t, i).size.width > 5;
+  gsk_render_node_unref (node);
+  g_assert_cmpuint (n_points, >=, 5);
+  g_assert_cmpuint (n_images, ==, n_points);
+
+  on_screen = render_painter (screen, fixture, 1);
+  exported = render_painter (vector, fixture, 1);
+  for (guint i = 0; i < n_hits; i++)
+    {
+      if (hits[i].type != CHRONICLE_TIMELINE_HIT_EVENT || hits[i].position != position)
+        continue;
+
+      g_assert_cmpfloat (hits[i].label.size.width, >, 20);
+      g_assert_cmpfloat (darkest_in (on_screen, &hits[i].label), <, 0.75);
+      g_assert_cmpfloat_with_epsilon (darkest_in (on_screen, &hits[i].label),
+                                      darkest_in (exported, &hits[i].label), 0.02);
+      found = TRUE;
+    }
+  g_assert_true (found);
+  cairo_surface_destroy (on_screen);
+  cairo_surface_destroy (exported);
+}
+
+/* The total width of the bars' plain fills (colour nodes a bar high). */
+static double
+bar_fill_width (ChronicleTimelinePainter *painter,
+                double                    view_width)
+{
+  GskRenderNode *node = chronicle_timeline_painter_render (painter, G_MAXUINT);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  double width = 0;
+
+  collect_placed_nodes (node, GSK_COLOR_NODE, 0, 0, found, placed);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const graphene_rect_t *bounds = &g_array_index (placed, graphene_rect_t, i);
+
+      if (bounds->size.height == 18)
+        width += MAX (0, MIN (bounds->origin.x + bounds->size.width, view_width) -
+                         MAX (bounds->origin.x, 0));
+    }
+  gsk_render_node_unref (node);
+
+  return width;
+}
+
+/* For the screen, what the bars of a shared row hide is not drawn: a bar
+ * stops under an opaque one drawn after it across the rest of the view,
+ * and a bar over one of its colour across the whole view, nothing between,
+ * is left out but for its title. Exports draw every bar whole. In an hour
+ * of 20 pixels a minute every item is on whole pixels, where the screen's
+ * images draw as the export's shapes: the pictures are the same. */
+static void
+test_screen_hidden_bars (ViewFixture   *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GObject) context_object = G_OBJECT (make_context (96));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(ChronicleTimelinePainter) screen = NULL;
+  g_autoptr(ChronicleTimelinePainter) vector = NULL;
+  cairo_surface_t *on_screen, *exported;
+  /* 2024-03-01T09:00Z, for an hour. */
+  double start = 1709283600.0, duration = 3600.0;
+  guint differ = 0;
+
+  screen = make_painter (fixture, context, "Cantarell 11", FALSE,
+                         CHRONICLE_TIMELINE_PAINT_SCREEN | CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER, 1);
+  vector = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_NONE, 1);
+  chronicle_timeline_painter_set_visible_range (screen, start, duration);
+  chronicle_timeline_painter_set_visible_range (vector, start, duration);
+
+  on_screen = render_painter (screen, fixture, 1);
+  exported = render_painter (vector, fixture, 1);
+  for (int y = 0; y < fixture->height; y++)
+    for (int x = 0; x < fixture->width; x++)
+      {
+        GdkRGBA a, b;
+
+        get_pixel (on_screen, x, y, &a);
+        get_pixel (exported, x, y, &b);
+        if (!color_near (&a, &b) && differ++ == 0)
+          g_test_message ("first difference at %d,%d: screen %g,%g,%g, export %g,%g,%g", x, y,
+                          a.red, a.green, a.blue, b.red, b.green, b.blue);
+      }
+  g_assert_cmpuint (differ, ==, 0);
+  cairo_surface_destroy (on_screen);
+  cairo_surface_destroy (exported);
+
+  /* Less was filled, by more than two and a half widths of the view (the
+   * bars hidden in the shared row). */
+  g_assert_cmpfloat (bar_fill_width (vector, fixture->width) - bar_fill_width (screen, fixture->width),
+                     >, 2.5 * fixture->width);
+
+  /* The plans are left out: the export hatches them (unseen), the screen
+   * draws no hatching at all. */
+  if (g_str_equal (data, "generated:covered"))
+    {
+      g_assert_cmpuint (count_nodes (vector, GSK_REPEATING_LINEAR_GRADIENT_NODE), ==, 2);
+      g_assert_cmpuint (count_nodes (screen, GSK_REPEAT_NODE), ==, 0);
+      g_assert_cmpuint (count_nodes (screen, GSK_REPEATING_LINEAR_GRADIENT_NODE), ==, 0);
+    }
 }
 
 /* A plan's bar across the whole view is one repeated image of its tint,
@@ -1862,11 +2076,14 @@ main (int   argc,
   ADD ("label-cache/font-change", "widget-events.json", test_label_cache_font);
   ADD ("label-cache/context-change", "widget-events.json", test_label_cache_context);
   ADD ("label-cache/style-change", "widget-events.json", test_label_cache_style);
-  ADD ("screen/images", "widget-events.json", test_screen_images);
+  ADD ("screen/images", "generated:overlap", test_screen_images);
   ADD ("screen/images-as-textures", "widget-events.json", test_screen_images_textures);
   ADD ("screen/view", "widget-events.json", test_view_draws_for_screen);
   ADD ("screen/matches-export", "widget-events.json", test_screen_matches_export);
   ADD ("screen/plan", "widget-events.json", test_screen_plan);
+  ADD ("screen/points", "widget-events.json", test_screen_points);
+  ADD ("screen/hidden-bars/shared-row", "generated:overlap", test_screen_hidden_bars);
+  ADD ("screen/hidden-bars/covered", "generated:covered", test_screen_hidden_bars);
   ADD ("labels/disjoint", "generated:overlap", test_labels_disjoint);
   ADD ("labels/selected", "generated:overlap", test_labels_selected);
   ADD ("labels/lone", "generated:overlap", test_labels_lone);
