@@ -669,20 +669,20 @@ save_frame (ChronicleTimelinePainter *painter,
   gsk_render_node_unref (node);
 }
 
-/* What the frames of one size are drawn from, kept until every size is
- * loaded. */
+/* One size's model, layout and painter, kept from its load until every
+ * figure is measured. */
 typedef struct
 {
   Result                   *result;
   ChronicleTimeline        *timeline;
   ChronicleLaneLayout      *layout;
   ChronicleTimelinePainter *painter;
-} FrameSubject;
+} Subject;
 
 static void
-frame_subject_clear (gpointer data)
+subject_clear (gpointer data)
 {
-  FrameSubject *subject = data;
+  Subject *subject = data;
 
   g_clear_object (&subject->painter);
   g_clear_object (&subject->layout);
@@ -712,7 +712,7 @@ measure_frames (GArray      *subjects,
 
       for (guint i = 0; i < n; i++)
         {
-          FrameSubject *subject = &g_array_index (subjects, FrameSubject, i);
+          Subject *subject = &g_array_index (subjects, Subject, i);
           double start, duration;
 
           zoom_range (subject->layout, zoom, &start, &duration);
@@ -730,7 +730,7 @@ measure_frames (GArray      *subjects,
         {
           for (guint i = 0; i < n; i++)
             {
-              FrameSubject *subject = &g_array_index (subjects, FrameSubject, i);
+              Subject *subject = &g_array_index (subjects, Subject, i);
 
               draw_frame (subject->painter, renderer, &snapshot_ms, &render_ms);
               for (guint turn = 0; turn < FRAMES_A_TURN; turn++)
@@ -752,7 +752,7 @@ measure_frames (GArray      *subjects,
 
       for (guint i = 0; i < n; i++)
         {
-          FrameSubject *subject = &g_array_index (subjects, FrameSubject, i);
+          Subject *subject = &g_array_index (subjects, Subject, i);
           Result *result = subject->result;
 
           if (opt_save_frames != NULL)
@@ -1336,19 +1336,22 @@ result_init (Result *result,
   result->reopen_rss_kib = -1;
 }
 
+/* Loads a size (measuring the loads and the layout) and adds what the
+ * other figures are measured on to @subjects. */
 static void
-run_size (Result      *result,
-          const char  *self_path,
-          const char  *dir,
-          guint        n_events,
-          guint        runs,
-          GskRenderer *renderer,
-          GArray      *frame_subjects)
+load_size (Result      *result,
+           const char  *self_path,
+           const char  *dir,
+           guint        n_events,
+           guint        runs,
+           GskRenderer *renderer,
+           GArray      *subjects)
 {
   g_autofree char *path = ensure_file (dir, n_events);
   g_autoptr(ChronicleTimeline) timeline = NULL;
   g_autoptr(ChronicleLaneLayout) layout = NULL;
   g_autoptr(ChronicleTimelinePainter) painter = NULL;
+  Subject subject;
 
   result_init (result, n_events);
   result->file_size = warm_file (path);
@@ -1369,6 +1372,7 @@ run_size (Result      *result,
       g_printerr (" layout");
       measure_layout (result, timeline, runs);
     }
+  g_printerr ("\n");
 
   layout = make_layout (timeline, G_LIST_MODEL (timeline));
   painter = make_painter (timeline, layout);
@@ -1411,31 +1415,42 @@ run_size (Result      *result,
         }
     }
 
-  /* Frames are measured once every size is loaded. */
-  if (wanted ("frame"))
-    {
-      FrameSubject subject = { result, g_object_ref (timeline), g_object_ref (layout),
-                               g_object_ref (painter) };
+  subject.result = result;
+  subject.timeline = g_steal_pointer (&timeline);
+  subject.layout = g_steal_pointer (&layout);
+  subject.painter = g_steal_pointer (&painter);
+  g_array_append_val (subjects, subject);
+}
 
-      g_array_append_val (frame_subjects, subject);
-    }
+/* The figures measured on a loaded size after its frames: searching and
+ * exporting make events and fill the heap, as browsing first does not. */
+static void
+measure_size (Subject     *subject,
+              const char  *dir,
+              guint        runs,
+              GskRenderer *renderer)
+{
+  Result *result = subject->result;
+
+  g_printerr ("%u events:", result->n_events);
 
   if (wanted ("hit"))
     {
       g_printerr (" hits");
-      measure_hits (result, painter, layout, renderer, runs);
+      measure_hits (result, subject->painter, subject->layout, renderer, runs);
     }
 
   if (wanted ("search") || wanted ("filter"))
     {
       g_printerr (" search+filter");
-      measure_search_and_filter (result, timeline, painter, layout, renderer, runs);
+      measure_search_and_filter (result, subject->timeline, subject->painter, subject->layout,
+                                 renderer, runs);
     }
 
   if (wanted ("export"))
     {
       g_printerr (" export");
-      measure_exports (result, timeline, dir, runs);
+      measure_exports (result, subject->timeline, dir, runs);
     }
 
   g_printerr ("\n");
@@ -1452,7 +1467,7 @@ main (int   argc,
   g_autofree char *self_path = NULL;
   g_autofree char *dir = NULL;
   g_autofree Result *results = NULL;
-  GArray *frame_subjects;
+  GArray *subjects;
   guint runs;
 
   g_setenv ("TZ", "UTC", TRUE);
@@ -1535,18 +1550,22 @@ main (int   argc,
     }
 
   results = g_new0 (Result, sizes->len);
-  frame_subjects = g_array_new (FALSE, FALSE, sizeof (FrameSubject));
-  g_array_set_clear_func (frame_subjects, frame_subject_clear);
+  subjects = g_array_new (FALSE, FALSE, sizeof (Subject));
+  g_array_set_clear_func (subjects, subject_clear);
   for (guint i = 0; i < sizes->len; i++)
-    run_size (&results[i], self_path, dir, g_array_index (sizes, guint, i), runs, renderer,
-              frame_subjects);
+    load_size (&results[i], self_path, dir, g_array_index (sizes, guint, i), runs, renderer,
+               subjects);
 
-  if (frame_subjects->len > 0)
+  /* Frames first, as after opening a file, of every size in turns. */
+  if (wanted ("frame"))
     {
       g_printerr ("Frames of every size, in turns\n");
-      measure_frames (frame_subjects, renderer, runs);
+      measure_frames (subjects, renderer, runs);
     }
-  g_clear_pointer (&frame_subjects, g_array_unref);
+
+  for (guint i = 0; i < subjects->len; i++)
+    measure_size (&g_array_index (subjects, Subject, i), dir, runs, renderer);
+  g_clear_pointer (&subjects, g_array_unref);
 
   print_table (results, sizes->len, runs);
   print_targets (results, sizes->len);
