@@ -122,6 +122,16 @@ typedef struct
   guint32 extra;      /* the count; a shift in 1/64 px; a band's width and border's */
 } ImageKey;
 
+/* A lane in view: too dense to draw event by event, or where its entries
+ * in view are in the painter's visible array. */
+typedef struct
+{
+  gboolean shown;
+  gboolean dense;
+  guint    first;
+  guint    n;
+} LaneSpan;
+
 struct _ChronicleTimelinePainter
 {
   GObject                      parent_instance;
@@ -146,8 +156,10 @@ struct _ChronicleTimelinePainter
   GArray                      *kind_text_colors; /* GdkRGBA, of titles on those */
   GArray                      *lane_tops;    /* double, one more than the lanes */
   GArray                      *hits;         /* ChronicleTimelineHit */
-  GArray                      *visible;      /* guint, a lane's entries in view */
-  GArray                      *hidden_from;  /* double, for each of those */
+  GArray                      *visible;      /* guint, the lanes' entries in view */
+  GArray                      *lane_spans;   /* LaneSpan, by lane */
+  GArray                      *hidden_from;  /* double, for a lane's entries in view */
+  GArray                      *hidden_rows;  /* double pairs, top and bottom */
   GArray                      *bins;         /* guint, density counts then firsts */
 
   ChronicleTimelineColors      colors;
@@ -1852,6 +1864,112 @@ chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
   pending->active = FALSE;
 }
 
+/* Before anything is drawn: for each lane in view, whether it is too
+ * dense to draw event by event, else its entries in view; and, for the
+ * screen, the rows that a bar across the view hides whole (the bar drawn
+ * first in its row, opaque, on whole device pixels), where the lanes'
+ * tints and the eras' bands need not be drawn under it. */
+static void
+chronicle_timeline_painter_prepare_lanes (ChronicleTimelinePainter *self,
+                                          double                    lanes_top)
+{
+  double slack = (MARKER_HALF + CLUSTER_GAP) * self->duration / self->width;
+  gint64 from = (gint64) floor (self->start - slack);
+  gint64 to = (gint64) ceil (self->start + self->duration + slack) + 1;
+  guint dense = MAX (SUMMARY_MIN_EVENTS, self->width / SUMMARY_DENSITY);
+  gboolean find_hidden = chronicle_timeline_painter_for_screen (self) && self->highlight == NULL;
+  guint n_lanes = self->layout != NULL ? chronicle_lane_layout_get_n_lanes (self->layout) : 0;
+
+  g_array_set_size (self->visible, 0);
+  g_array_set_size (self->lane_spans, n_lanes);
+  g_array_set_size (self->hidden_rows, 0);
+
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      LaneSpan *span = &g_array_index (self->lane_spans, LaneSpan, lane);
+      double y = chronicle_timeline_painter_lane_y (self, lane);
+      double height = g_array_index (self->lane_tops, double, lane + 1) -
+                      g_array_index (self->lane_tops, double, lane);
+      const ChronicleLaneEntry *entries;
+      guint32 covered = 0;
+
+      span->shown = y + height >= lanes_top && y <= self->height;
+      span->dense = FALSE;
+      span->first = self->visible->len;
+      span->n = 0;
+      if (!span->shown)
+        continue;
+
+      /* Two binary searches tell a lane too dense to draw event by event. */
+      if (chronicle_lane_layout_lower_bound (self->layout, lane, to) -
+          chronicle_lane_layout_lower_bound (self->layout, lane, from) > dense)
+        {
+          span->dense = TRUE;
+          continue;
+        }
+
+      /* Only the entries that reach into the view, however long the longest. */
+      chronicle_lane_layout_collect_visible (self->layout, lane, from, to, self->visible);
+      span->n = self->visible->len - span->first;
+      if (!find_hidden)
+        continue;
+
+      entries = chronicle_lane_layout_get_entries (self->layout, lane, NULL);
+      for (guint k = span->first; k < self->visible->len; k++)
+        {
+          const ChronicleLaneEntry *entry = &entries[g_array_index (self->visible, guint, k)];
+
+          if (entry->row < CHRONICLE_LANE_LAYOUT_MAX_ROWS &&
+              chronicle_timeline_painter_covers_view (self, entry))
+            covered |= 1u << entry->row;
+        }
+
+      for (guint row = 0; row < CHRONICLE_LANE_LAYOUT_MAX_ROWS; row++)
+        {
+          double top = chronicle_timeline_painter_row_center (self, lane, row) - BAR_HEIGHT / 2;
+          double bottom = top + BAR_HEIGHT;
+
+          if ((covered & (1u << row)) == 0 || chronicle_timeline_painter_snap (self, top) != top)
+            continue;
+
+          g_array_append_val (self->hidden_rows, top);
+          g_array_append_val (self->hidden_rows, bottom);
+        }
+    }
+}
+
+/* A rectangle of @color, but for the rows hidden under bars across the
+ * view: the lanes' tints and the eras' bands would fill them to no effect,
+ * at a cost in pixels for each. */
+static void
+chronicle_timeline_painter_append_under_lanes (ChronicleTimelinePainter *self,
+                                               GtkSnapshot              *snapshot,
+                                               const GdkRGBA            *color,
+                                               double                    x,
+                                               double                    y,
+                                               double                    width,
+                                               double                    height)
+{
+  const double *rows = (const double *) (gpointer) self->hidden_rows->data;
+  guint n_rows = self->hidden_rows->len / 2;
+  double bottom = y + height;
+
+  for (guint i = 0; i < n_rows && y < bottom; i++)
+    {
+      double top = rows[2 * i];
+      double end = rows[2 * i + 1];
+
+      if (end <= y || top >= bottom)
+        continue;
+      if (top > y)
+        append_rect (snapshot, color, x, y, width, top - y);
+      y = end;
+    }
+
+  if (y < bottom)
+    append_rect (snapshot, color, x, y, width, bottom - y);
+}
+
 /* A lane too dense for a marker per event: a column per SUMMARY_BIN pixels
  * whose height says, on a log scale, how many events start there. Each
  * column can be hit as a cluster, which zooms into it. The cost depends on
@@ -1964,39 +2082,33 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
                                               GtkSnapshot              *snapshot,
                                               guint                     lane)
 {
+  const LaneSpan *span = &g_array_index (self->lane_spans, LaneSpan, lane);
   Pending pending[CHRONICLE_LANE_LAYOUT_MAX_ROWS] = { { 0, } };
   const ChronicleLaneEntry *entries;
-  double slack = (MARKER_HALF + CLUSTER_GAP) * self->duration / self->width;
-  gint64 from = (gint64) floor (self->start - slack);
-  gint64 to = (gint64) ceil (self->start + self->duration + slack) + 1;
-  guint dense = MAX (SUMMARY_MIN_EVENTS, self->width / SUMMARY_DENSITY);
+  const guint *visible;
   guint cover[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
   RowCover row_covers[CHRONICLE_LANE_LAYOUT_MAX_ROWS] = { { 0, } };
   double hides_from[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
   guint k;
   guint i;
 
-  /* Two binary searches tell a lane too dense to draw event by event. */
-  if (chronicle_lane_layout_lower_bound (self->layout, lane, to) -
-      chronicle_lane_layout_lower_bound (self->layout, lane, from) > dense)
+  if (span->dense)
     {
       chronicle_timeline_painter_paint_lane_summary (self, snapshot, lane);
       return;
     }
 
-  /* Only the entries that reach into the view, however long the longest. */
   entries = chronicle_lane_layout_get_entries (self->layout, lane, NULL);
-  g_array_set_size (self->visible, 0);
-  chronicle_lane_layout_collect_visible (self->layout, lane, from, to, self->visible);
+  visible = &g_array_index (self->visible, guint, span->first);
 
   /* When rows are shared, a row can hold many ranges across the whole
    * view; the last opaque one drawn covers everything drawn in that row
    * before it, so that is left out. */
   for (k = 0; k < CHRONICLE_LANE_LAYOUT_MAX_ROWS; k++)
     cover[k] = 0;
-  for (k = 0; k < self->visible->len; k++)
+  for (k = 0; k < span->n; k++)
     {
-      const ChronicleLaneEntry *entry = &entries[g_array_index (self->visible, guint, k)];
+      const ChronicleLaneEntry *entry = &entries[visible[k]];
 
       if (chronicle_timeline_painter_covers_view (self, entry))
         cover[MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1)] = k;
@@ -2005,12 +2117,12 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
   /* In a shared row, an opaque bar that runs out of the view hides, from
    * a little after its start, all that the row drew before it: those bars
    * are cut short there. */
-  g_array_set_size (self->hidden_from, self->visible->len);
+  g_array_set_size (self->hidden_from, span->n);
   for (k = 0; k < CHRONICLE_LANE_LAYOUT_MAX_ROWS; k++)
     hides_from[k] = G_MAXDOUBLE;
-  for (k = self->visible->len; k-- > 0;)
+  for (k = span->n; k-- > 0;)
     {
-      const ChronicleLaneEntry *entry = &entries[g_array_index (self->visible, guint, k)];
+      const ChronicleLaneEntry *entry = &entries[visible[k]];
       guint row = MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1);
       double x1 = chronicle_timeline_painter_time_to_x (self, entry->start);
 
@@ -2024,9 +2136,9 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
         hides_from[row] = MIN (hides_from[row], x1 + opaque_margin (entry));
     }
 
-  for (k = 0; k < self->visible->len; k++)
+  for (k = 0; k < span->n; k++)
     {
-      const ChronicleLaneEntry *entry = &entries[g_array_index (self->visible, guint, k)];
+      const ChronicleLaneEntry *entry = &entries[visible[k]];
       guint row = MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1);
       Pending *p = &pending[row];
       double x1 = chronicle_timeline_painter_time_to_x (self, entry->start);
@@ -2258,7 +2370,8 @@ chronicle_timeline_painter_paint_eras (ChronicleTimelinePainter *self,
 
       if (bands)
         {
-          append_rect (snapshot, &color, x1, lanes_top, x2 - x1, self->height - lanes_top);
+          chronicle_timeline_painter_append_under_lanes (self, snapshot, &color, x1, lanes_top,
+                                                         x2 - x1, self->height - lanes_top);
         }
       else
         {
@@ -2368,7 +2481,9 @@ chronicle_timeline_painter_finalize (GObject *object)
   g_clear_pointer (&self->lane_tops, g_array_unref);
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->lane_spans, g_array_unref);
   g_clear_pointer (&self->hidden_from, g_array_unref);
+  g_clear_pointer (&self->hidden_rows, g_array_unref);
   g_clear_pointer (&self->bins, g_array_unref);
   g_clear_pointer (&self->highlight, chronicle_bitset_free);
 
@@ -2400,7 +2515,9 @@ chronicle_timeline_painter_init (ChronicleTimelinePainter *self)
   g_array_append_val (self->lane_tops, zero);
   self->hits = g_array_new (FALSE, FALSE, sizeof (ChronicleTimelineHit));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->lane_spans = g_array_new (FALSE, FALSE, sizeof (LaneSpan));
   self->hidden_from = g_array_new (FALSE, FALSE, sizeof (double));
+  self->hidden_rows = g_array_new (FALSE, FALSE, sizeof (double));
   self->bins = g_array_new (FALSE, FALSE, sizeof (guint));
   self->strike_attrs = pango_attr_list_new ();
   pango_attr_list_insert (self->strike_attrs, pango_attr_strikethrough_new (TRUE));
@@ -2774,6 +2891,8 @@ chronicle_timeline_painter_snapshot (ChronicleTimelinePainter *self,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, lanes_top, self->width,
                                                          MAX (self->height - lanes_top, 0)));
 
+  chronicle_timeline_painter_prepare_lanes (self, lanes_top);
+
   for (i = 0; i < n_lanes; i++)
     {
       double y = chronicle_timeline_painter_lane_y (self, i);
@@ -2781,7 +2900,8 @@ chronicle_timeline_painter_snapshot (ChronicleTimelinePainter *self,
                                      i + 1) - g_array_index (self->lane_tops, double, i);
 
       if (i % 2 == 1 && y + height >= lanes_top && y <= self->height)
-        append_rect (snapshot, &self->colors.lane_alt, 0, y, self->width, height);
+        chronicle_timeline_painter_append_under_lanes (self, snapshot, &self->colors.lane_alt, 0,
+                                                       y, self->width, height);
     }
 
   if (has_eras)
@@ -2796,10 +2916,8 @@ chronicle_timeline_painter_snapshot (ChronicleTimelinePainter *self,
   for (i = 0; i < n_lanes; i++)
     {
       double y = chronicle_timeline_painter_lane_y (self, i);
-      double height = g_array_index (self->lane_tops, double,
-                                     i + 1) - g_array_index (self->lane_tops, double, i);
 
-      if (y + height < lanes_top || y > self->height)
+      if (!g_array_index (self->lane_spans, LaneSpan, i).shown)
         continue;
 
       if (chronicle_lane_layout_get_group_by (self->layout) != CHRONICLE_GROUP_BY_NONE)

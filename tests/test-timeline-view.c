@@ -106,10 +106,12 @@ make_overlap_timeline (void)
   return timeline;
 }
 
-/* In one kind: six ranges across the day, which fill a lane's rows, the
- * last ending first; then, all in that row as they end before it, two plans
- * across the hour from 09:00, ranges starting in that hour, two points, a
- * cancelled range, and one drawn over the cancelled one and a point. */
+/* On a day that is an era, in one kind: six ranges across the day, which
+ * fill a lane's rows, the last ending first; then, all in that row as they
+ * end before it, two plans across the hour from 09:00, ranges starting in
+ * that hour, two points, a cancelled range, and one drawn over the
+ * cancelled one and a point. In another kind, a lane of six ranges across
+ * the day. */
 static ChronicleTimeline *
 make_covered_timeline (void)
 {
@@ -130,12 +132,17 @@ make_covered_timeline (void)
   ChronicleTimeline *timeline;
 
   g_string_append (json, "{ \"format\": \"chronicle-timeline\", \"version\": 1, "
-                         "\"title\": \"Covered\", \"timezone\": \"UTC\", \"events\": [");
+                         "\"title\": \"Covered\", \"timezone\": \"UTC\", "
+                         "\"eras\": [ { \"title\": \"That day\", \"start\": \"2024-03-01\", "
+                         "\"end\": \"2024-03-01\" } ], \"events\": [");
   for (guint i = 0; i < 6; i++)
     g_string_append_printf (json,
                             "{ \"id\": \"day%u\", \"title\": \"Across the day %u\", "
                             "\"kind\": \"statement\", \"start\": \"2024-03-01T00:0%u\", "
-                            "\"end\": \"2024-03-01T%u:00\" },", i, i, i, 23 - i);
+                            "\"end\": \"2024-03-01T%u:00\" },"
+                            "{ \"id\": \"order%u\", \"title\": \"Orders all day %u\", "
+                            "\"kind\": \"order-signing\", \"start\": \"2024-03-01T00:0%u\", "
+                            "\"end\": \"2024-03-01T23:00\" },", i, i, i, 23 - i, i, i, i);
   for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
     g_string_append_printf (json, "{ \"title\": \"Shared %u\", \"kind\": \"statement\", %s }%s", i,
                             shared[i], i + 1 < G_N_ELEMENTS (shared) ? "," : "] }");
@@ -1518,6 +1525,33 @@ test_screen_points (ViewFixture   *fixture,
   cairo_surface_destroy (exported);
 }
 
+/* The area of the translucent colour nodes (the lanes' tints, the eras'
+ * bands) in view. */
+static double
+translucent_area (ChronicleTimelinePainter *painter,
+                  double                    view_width,
+                  double                    view_height)
+{
+  GskRenderNode *node = chronicle_timeline_painter_render (painter, G_MAXUINT);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, view_width, view_height);
+  double area = 0;
+
+  collect_placed_nodes (node, GSK_COLOR_NODE, 0, 0, found, placed);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      graphene_rect_t shown;
+
+      if (gsk_color_node_get_color (g_ptr_array_index (found, i))->alpha < 1 &&
+          graphene_rect_intersection (&g_array_index (placed, graphene_rect_t, i), &view, &shown))
+        area += shown.size.width * shown.size.height;
+    }
+  gsk_render_node_unref (node);
+
+  return area;
+}
+
 /* The total width of the bars' plain fills (colour nodes a bar high). */
 static double
 bar_fill_width (ChronicleTimelinePainter *painter,
@@ -1590,9 +1624,13 @@ test_screen_hidden_bars (ViewFixture   *fixture,
                      >, 2.5 * fixture->width);
 
   /* The plans are left out: the export hatches them (unseen), the screen
-   * draws no hatching at all. */
+   * draws no hatching at all; and under the twelve rows of bars across the
+   * view, neither the era's band nor the second lane's tint. */
   if (g_str_equal (data, "generated:covered"))
     {
+      g_assert_cmpfloat (translucent_area (vector, fixture->width, fixture->height) -
+                         translucent_area (screen, fixture->width, fixture->height),
+                         >=, 18 * 18.0 * fixture->width);
       g_assert_cmpuint (count_nodes (vector, GSK_REPEATING_LINEAR_GRADIENT_NODE), ==, 2);
       g_assert_cmpuint (count_nodes (screen, GSK_REPEAT_NODE), ==, 0);
       g_assert_cmpuint (count_nodes (screen, GSK_REPEATING_LINEAR_GRADIENT_NODE), ==, 0);
