@@ -157,6 +157,7 @@ struct _ChronicleTimelinePainter
   GArray                      *lane_tops;    /* double, one more than the lanes */
   GArray                      *hits;         /* ChronicleTimelineHit */
   GArray                      *visible;      /* guint, the lanes' entries in view */
+  GArray                      *covers;       /* gboolean, each of those covers the view */
   GArray                      *lane_spans;   /* LaneSpan, by lane */
   GArray                      *hidden_from;  /* double, for a lane's entries in view */
   GArray                      *hidden_rows;  /* double pairs, top and bottom */
@@ -192,6 +193,8 @@ typedef struct
   /* Where an opaque bar drawn after it in the row, across the rest of the
    * view, starts to hide it (G_MAXDOUBLE: nowhere). */
   double   hidden_from;
+  /* It is an opaque bar across the whole view. */
+  gboolean covers;
   gint64   start;
   gint64   end;
 } Pending;
@@ -1848,9 +1851,8 @@ chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
     }
 
   /* The bar drawn first in a row whose earlier items it hides. */
-  if (cover->color == 0 && pending->count == 1 && self->highlight == NULL &&
-      chronicle_timeline_painter_for_screen (self) &&
-      chronicle_timeline_painter_covers_view (self, first))
+  if (cover->color == 0 && pending->count == 1 && pending->covers && self->highlight == NULL &&
+      chronicle_timeline_painter_for_screen (self))
     {
       cover->color = rgba_pack (chronicle_timeline_painter_kind_color (self, first->kind));
       cover->drawn_x1 = G_MAXDOUBLE;
@@ -1911,18 +1913,22 @@ chronicle_timeline_painter_prepare_lanes (ChronicleTimelinePainter *self,
       /* Only the entries that reach into the view, however long the longest. */
       chronicle_lane_layout_collect_visible (self->layout, lane, from, to, self->visible);
       span->n = self->visible->len - span->first;
-      if (!find_hidden)
-        continue;
 
+      /* Which cover the view, asked once each: often a thousand. */
       entries = chronicle_lane_layout_get_entries (self->layout, lane, NULL);
+      g_array_set_size (self->covers, self->visible->len);
       for (guint k = span->first; k < self->visible->len; k++)
         {
           const ChronicleLaneEntry *entry = &entries[g_array_index (self->visible, guint, k)];
+          gboolean covers = chronicle_timeline_painter_covers_view (self, entry);
 
-          if (entry->row < CHRONICLE_LANE_LAYOUT_MAX_ROWS &&
-              chronicle_timeline_painter_covers_view (self, entry))
+          g_array_index (self->covers, gboolean, k) = covers;
+          if (covers && entry->row < CHRONICLE_LANE_LAYOUT_MAX_ROWS)
             covered |= 1u << entry->row;
         }
+
+      if (!find_hidden)
+        continue;
 
       for (guint row = 0; row < CHRONICLE_LANE_LAYOUT_MAX_ROWS; row++)
         {
@@ -2086,6 +2092,7 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
   Pending pending[CHRONICLE_LANE_LAYOUT_MAX_ROWS] = { { 0, } };
   const ChronicleLaneEntry *entries;
   const guint *visible;
+  const gboolean *covers;
   guint cover[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
   RowCover row_covers[CHRONICLE_LANE_LAYOUT_MAX_ROWS] = { { 0, } };
   double hides_from[CHRONICLE_LANE_LAYOUT_MAX_ROWS];
@@ -2100,6 +2107,7 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
 
   entries = chronicle_lane_layout_get_entries (self->layout, lane, NULL);
   visible = &g_array_index (self->visible, guint, span->first);
+  covers = &g_array_index (self->covers, gboolean, span->first);
 
   /* When rows are shared, a row can hold many ranges across the whole
    * view; the last opaque one drawn covers everything drawn in that row
@@ -2108,10 +2116,8 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
     cover[k] = 0;
   for (k = 0; k < span->n; k++)
     {
-      const ChronicleLaneEntry *entry = &entries[visible[k]];
-
-      if (chronicle_timeline_painter_covers_view (self, entry))
-        cover[MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1)] = k;
+      if (covers[k])
+        cover[MIN (entries[visible[k]].row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1)] = k;
     }
 
   /* In a shared row, an opaque bar that runs out of the view hides, from
@@ -2124,12 +2130,16 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
     {
       const ChronicleLaneEntry *entry = &entries[visible[k]];
       guint row = MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1);
-      double x1 = chronicle_timeline_painter_time_to_x (self, entry->start);
+      double x1;
+
+      /* Left out below. */
+      if (k < cover[row])
+        continue;
 
       /* Not a bar across the view, drawn first in its row: others of its
        * colour drawn over it are left out instead (see RowCover). */
-      g_array_index (self->hidden_from, double, k) =
-        chronicle_timeline_painter_covers_view (self, entry) ? G_MAXDOUBLE : hides_from[row];
+      g_array_index (self->hidden_from, double, k) = covers[k] ? G_MAXDOUBLE : hides_from[row];
+      x1 = chronicle_timeline_painter_time_to_x (self, entry->start);
       if (chronicle_timeline_painter_is_opaque_bar (self, entry) &&
           chronicle_timeline_painter_time_to_x (self, entry->end) >=
           self->width + opaque_margin (entry))
@@ -2182,6 +2192,7 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
 
       p->active = TRUE;
       p->hidden_from = g_array_index (self->hidden_from, double, k);
+      p->covers = covers[k];
       p->small = small;
       p->index = i;
       p->count = 1;
@@ -2482,6 +2493,7 @@ chronicle_timeline_painter_finalize (GObject *object)
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->lane_spans, g_array_unref);
+  g_clear_pointer (&self->covers, g_array_unref);
   g_clear_pointer (&self->hidden_from, g_array_unref);
   g_clear_pointer (&self->hidden_rows, g_array_unref);
   g_clear_pointer (&self->bins, g_array_unref);
@@ -2516,6 +2528,7 @@ chronicle_timeline_painter_init (ChronicleTimelinePainter *self)
   self->hits = g_array_new (FALSE, FALSE, sizeof (ChronicleTimelineHit));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   self->lane_spans = g_array_new (FALSE, FALSE, sizeof (LaneSpan));
+  self->covers = g_array_new (FALSE, FALSE, sizeof (gboolean));
   self->hidden_from = g_array_new (FALSE, FALSE, sizeof (double));
   self->hidden_rows = g_array_new (FALSE, FALSE, sizeof (double));
   self->bins = g_array_new (FALSE, FALSE, sizeof (guint));
