@@ -1078,37 +1078,46 @@ chronicle_timeline_painter_append_plan (ChronicleTimelinePainter *self,
   gtk_snapshot_pop (snapshot);
 }
 
-/* What marks a point event centred on (@cx, @cy): the band of its period
- * when @band_width > 0, a soft whisker either side when its date is
- * approximate, the marker, and a line through it when it was cancelled. */
-static void
-append_point (GtkSnapshot   *snapshot,
-              const GdkRGBA *color,
-              double         cx,
-              double         cy,
-              double         band_width,
-              gboolean       soft,
-              gboolean       circle,
-              const GdkRGBA *fill,
-              const GdkRGBA *border,
-              double         border_width,
-              const GdkRGBA *strike)
+/* What marks a point event: the band of its period (none when
+ * @band_width is 0), a soft whisker either side when its date is
+ * approximate, the marker, and a line through it when it was cancelled
+ * (@struck, in the colour @strike). */
+typedef struct
 {
-  if (band_width > 0)
-    append_band (snapshot, color, cx, cy - 5, band_width, soft);
+  GdkRGBA  color;         /* the kind's: of the band and the whisker */
+  GdkRGBA  fill;
+  GdkRGBA  border;
+  double   border_width;
+  int      band_width;
+  gboolean soft;
+  gboolean circle;
+  gboolean struck;
+  GdkRGBA  strike;
+} PointMarks;
 
-  if (soft)
+static void
+append_point (GtkSnapshot      *snapshot,
+              const PointMarks *marks,
+              double            cx,
+              double            cy)
+{
+  if (marks->band_width > 0)
+    append_band (snapshot, &marks->color, cx, cy - 5, marks->band_width, marks->soft);
+
+  if (marks->soft)
     {
-      GdkRGBA whisker = with_alpha (color, 0.55);
+      GdkRGBA whisker = with_alpha (&marks->color, 0.55);
 
       append_soft_fill (snapshot, &whisker, cx - 3 * MARKER_HALF, cy - 2, 6 * MARKER_HALF, 4,
                         TRUE);
     }
 
-  append_marker (snapshot, circle, cx, cy, MARKER_SIZE, fill, border, border_width);
+  append_marker (snapshot, marks->circle, cx, cy, MARKER_SIZE, &marks->fill, &marks->border,
+                 marks->border_width);
 
-  if (strike != NULL)
-    append_rect (snapshot, strike, cx - MARKER_HALF - 2, cy - 0.75, 2 * MARKER_HALF + 4, 1.5);
+  if (marks->struck)
+    append_rect (snapshot, &marks->strike, cx - MARKER_HALF - 2, cy - 0.75,
+                 2 * MARKER_HALF + 4, 1.5);
 }
 
 /* For the screen, all that append_point() draws as one image, on whole
@@ -1119,34 +1128,27 @@ append_point (GtkSnapshot   *snapshot,
 static void
 chronicle_timeline_painter_append_point (ChronicleTimelinePainter *self,
                                          GtkSnapshot              *snapshot,
-                                         const GdkRGBA            *color,
+                                         const PointMarks         *marks,
                                          double                    cx,
-                                         double                    cy,
-                                         int                       band_width,
-                                         gboolean                  soft,
-                                         gboolean                  circle,
-                                         const GdkRGBA            *fill,
-                                         const GdkRGBA            *border,
-                                         double                    border_width,
-                                         const GdkRGBA            *strike)
+                                         double                    cy)
 {
   /* Room left of the centre for the whisker or the strike, right of it for
    * those or the band. */
-  int left = soft ? (int) ceil (3 * MARKER_HALF) : MARKER_IMAGE / 2 + 1;
-  int right = MAX (left, band_width);
+  int left = marks->soft ? (int) ceil (3 * MARKER_HALF) : MARKER_IMAGE / 2 + 1;
+  int right = MAX (left, marks->band_width);
   /* The strike is in the kind's colour or the foreground's, and the
    * images go when the colours change. */
   ImageKey key = { IMAGE_POINT,
-                   (circle ? 1 : 0) | (soft ? 2 : 0) |
-                   (strike != NULL ? (gdk_rgba_equal (strike, color) ? 4 : 8) : 0),
-                   { rgba_pack (fill), rgba_pack (border), rgba_pack (color) },
-                   ((guint32) band_width << 8) | (guint32) round (border_width * 4) };
+                   (marks->circle ? 1 : 0) | (marks->soft ? 2 : 0) |
+                   (marks->struck ? (gdk_rgba_equal (&marks->strike, &marks->color) ? 4 : 8) : 0),
+                   { rgba_pack (&marks->fill), rgba_pack (&marks->border),
+                     rgba_pack (&marks->color) },
+                   ((guint32) marks->band_width << 8) | (guint32) round (marks->border_width * 4) };
   Image *image;
 
   if (!chronicle_timeline_painter_for_screen (self))
     {
-      append_point (snapshot, color, cx, cy, band_width, soft, circle, fill, border,
-                    border_width, strike);
+      append_point (snapshot, marks, cx, cy);
       return;
     }
 
@@ -1155,11 +1157,10 @@ chronicle_timeline_painter_append_point (ChronicleTimelinePainter *self,
     {
       GtkSnapshot *shape = gtk_snapshot_new ();
 
-      if (strike != NULL)
+      if (marks->struck)
         gtk_snapshot_push_opacity (shape, CANCELLED_OPACITY);
-      append_point (shape, color, left, MARKER_IMAGE / 2, band_width, soft, circle, fill,
-                    border, border_width, strike);
-      if (strike != NULL)
+      append_point (shape, marks, left, MARKER_IMAGE / 2);
+      if (marks->struck)
         gtk_snapshot_pop (shape);
       image = chronicle_timeline_painter_add_image (self, &key,
                                                     gtk_snapshot_free_to_node (shape),
@@ -1421,20 +1422,24 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
     {
       double period = MIN (chronicle_timeline_painter_time_to_x (self, entry->end),
                            self->width + BAR_OVERHANG) - geo.x1;
-      gboolean circle = entry->status == CHRONICLE_EVENT_STATUS_REPORTED;
-      GdkRGBA fill = *color;
-      GdkRGBA border = mix (color, &(GdkRGBA) { 0, 0, 0, 1 }, 0.25);
-      GdkRGBA strike = planned ? fg : *color;
-      double border_width = planned ? 2.0 : 1.0;
+      PointMarks marks = {
+        .color = *color,
+        .fill = *color,
+        .border = mix (color, &(GdkRGBA) { 0, 0, 0, 1 }, 0.25),
+        .border_width = planned ? 2.0 : 1.0,
+        .soft = soft,
+        .circle = entry->status == CHRONICLE_EVENT_STATUS_REPORTED,
+        .strike = *color,
+      };
       /* A day (or month…) wide enough to see: the whole period shows. */
       gboolean band = period >= 2 * MARKER_HALF;
       gboolean band_in_image = band && period <= MAX_BADGE_IMAGE;
 
       if (planned)
         {
-          fill = flatten (&(GdkRGBA) { color->red, color->green, color->blue, 0.25 },
-                          &colors->background);
-          border = *color;
+          marks.fill = flatten (&(GdkRGBA) { color->red, color->green, color->blue, 0.25 },
+                                &colors->background);
+          marks.border = *color;
         }
 
       /* For the screen, one image, a cancelled event's faded in it; but a
@@ -1446,10 +1451,9 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
           if (band && !band_in_image)
             chronicle_timeline_painter_append_band (self, snapshot, color, geo.x1, geo.cy,
                                                     period, soft);
-          chronicle_timeline_painter_append_point (self, snapshot, color, geo.x1, geo.cy,
-                                                   band_in_image ? (int) ceil (period) : 0,
-                                                   soft, circle, &fill, &border, border_width,
-                                                   cancelled ? &strike : NULL);
+          marks.band_width = band_in_image ? (int) ceil (period) : 0;
+          marks.struck = cancelled;
+          chronicle_timeline_painter_append_point (self, snapshot, &marks, geo.x1, geo.cy);
           /* Its struck title faded as a whole, as in a group with it. */
           title_faded = cancelled;
         }
@@ -1461,9 +1465,7 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
           if (band)
             chronicle_timeline_painter_append_band (self, snapshot, color, geo.x1, geo.cy,
                                                     period, soft);
-          chronicle_timeline_painter_append_point (self, snapshot, color, geo.x1, geo.cy, 0,
-                                                   soft, circle, &fill, &border, border_width,
-                                                   NULL);
+          chronicle_timeline_painter_append_point (self, snapshot, &marks, geo.x1, geo.cy);
         }
 
       bounds = GRAPHENE_RECT_INIT (geo.x1 - MARKER_HALF, geo.cy - MARKER_HALF,

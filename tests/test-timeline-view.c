@@ -1443,6 +1443,29 @@ test_screen_matches_export (ViewFixture   *fixture,
   g_assert_cmpuint (compared, >, 20);
 }
 
+/* Painters of @fixture's view for the screen (under the cairo renderer,
+ * at scale 1) and for export, showing from @start for @duration seconds
+ * (or where the view shows when @duration is 0). */
+static void
+make_screen_and_export (ViewFixture               *fixture,
+                        PangoContext              *context,
+                        double                     start,
+                        double                     duration,
+                        ChronicleTimelinePainter **screen,
+                        ChronicleTimelinePainter **exported)
+{
+  *screen = make_painter (fixture, context, "Cantarell 11", FALSE,
+                          CHRONICLE_TIMELINE_PAINT_SCREEN | CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER,
+                          1);
+  *exported = make_painter (fixture, context, "Cantarell 11", FALSE,
+                            CHRONICLE_TIMELINE_PAINT_NONE, 1);
+  if (duration > 0)
+    {
+      chronicle_timeline_painter_set_visible_range (*screen, start, duration);
+      chronicle_timeline_painter_set_visible_range (*exported, start, duration);
+    }
+}
+
 /* The darkest pixel in @rect, by its mean channel. */
 static double
 darkest_in (cairo_surface_t       *surface,
@@ -1482,9 +1505,7 @@ test_screen_points (ViewFixture   *fixture,
   guint n_hits, n_points = 0, n_images = 0, position = position_of (fixture, "cancelled");
   gboolean found = FALSE;
 
-  screen = make_painter (fixture, context, "Cantarell 11", FALSE,
-                         CHRONICLE_TIMELINE_PAINT_SCREEN | CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER, 1);
-  vector = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_NONE, 1);
+  make_screen_and_export (fixture, context, 0, 0, &screen, &vector);
 
   /* The export fades the cancelled event in a group and draws the
    * approximate one's whisker with gradients; on screen only the soft
@@ -1595,11 +1616,7 @@ test_screen_hidden_bars (ViewFixture   *fixture,
   double start = 1709283600.0, duration = 3600.0;
   guint differ = 0;
 
-  screen = make_painter (fixture, context, "Cantarell 11", FALSE,
-                         CHRONICLE_TIMELINE_PAINT_SCREEN | CHRONICLE_TIMELINE_PAINT_CAIRO_RENDERER, 1);
-  vector = make_painter (fixture, context, "Cantarell 11", FALSE, CHRONICLE_TIMELINE_PAINT_NONE, 1);
-  chronicle_timeline_painter_set_visible_range (screen, start, duration);
-  chronicle_timeline_painter_set_visible_range (vector, start, duration);
+  make_screen_and_export (fixture, context, start, duration, &screen, &vector);
 
   on_screen = render_painter (screen, fixture, 1);
   exported = render_painter (vector, fixture, 1);
