@@ -56,7 +56,7 @@
  * period: when there are more, they all go). */
 #define MARKER_IMAGE     18
 #define MAX_BADGE_IMAGE  64.0
-#define IMAGE_CACHE_SIZE 1024
+#define IMAGE_CACHE_SIZE 512
 /* Shaped labels kept across frames: some frames' worth (an hour at the
  * busiest draws about 200), least recently used first out. */
 #define LABEL_CACHE_SIZE 1024
@@ -199,10 +199,10 @@ typedef struct
   gint64   end;
 } Pending;
 
-/* For the screen, a row of the lane being drawn once an opaque bar across
- * the view was drawn in it: all of its colour, but between @drawn_x1 and
- * @drawn_x2, what was drawn over it since. A bar of that colour drawn there
- * outside that span, whatever its alpha, changes nothing. */
+/* For the screen, a row of the lane being drawn, once the opaque bar
+ * across the view drawn first in it is drawn: that bar's @color, and
+ * [@drawn_x1, @drawn_x2] holding all that was drawn over it since. A bar of
+ * that colour outside that span, whatever its alpha, changes no pixel. */
 typedef struct
 {
   guint32 color;      /* packed; 0 when there is no such bar */
@@ -1080,8 +1080,8 @@ chronicle_timeline_painter_append_plan (ChronicleTimelinePainter *self,
 
 /* What marks a point event: the band of its period (none when
  * @band_width is 0), a soft whisker either side when its date is
- * approximate, the marker, and a line through it when it was cancelled
- * (@struck, in the colour @strike). */
+ * approximate, the marker, and a line through it in the kind's colour when
+ * it was cancelled (@struck). */
 typedef struct
 {
   GdkRGBA  color;         /* the kind's: of the band and the whisker */
@@ -1092,7 +1092,6 @@ typedef struct
   gboolean soft;
   gboolean circle;
   gboolean struck;
-  GdkRGBA  strike;
 } PointMarks;
 
 static void
@@ -1116,7 +1115,7 @@ append_point (GtkSnapshot      *snapshot,
                  marks->border_width);
 
   if (marks->struck)
-    append_rect (snapshot, &marks->strike, cx - MARKER_HALF - 2, cy - 0.75,
+    append_rect (snapshot, &marks->color, cx - MARKER_HALF - 2, cy - 0.75,
                  2 * MARKER_HALF + 4, 1.5);
 }
 
@@ -1136,11 +1135,9 @@ chronicle_timeline_painter_append_point (ChronicleTimelinePainter *self,
    * those or the band. */
   int left = marks->soft ? (int) ceil (3 * MARKER_HALF) : MARKER_IMAGE / 2 + 1;
   int right = MAX (left, marks->band_width);
-  /* The strike is in the kind's colour or the foreground's, and the
-   * images go when the colours change. */
+  /* The images go when the colours change. */
   ImageKey key = { IMAGE_POINT,
-                   (marks->circle ? 1 : 0) | (marks->soft ? 2 : 0) |
-                   (marks->struck ? (gdk_rgba_equal (&marks->strike, &marks->color) ? 4 : 8) : 0),
+                   (marks->circle ? 1 : 0) | (marks->soft ? 2 : 0) | (marks->struck ? 4 : 0),
                    { rgba_pack (&marks->fill), rgba_pack (&marks->border),
                      rgba_pack (&marks->color) },
                    ((guint32) marks->band_width << 8) | (guint32) round (marks->border_width * 4) };
@@ -1309,7 +1306,8 @@ chronicle_timeline_painter_paint_bar (ChronicleTimelinePainter *self,
                (x2 == end && x2 - BAR_RADIUS < self->width ? 2 : 0);
   gboolean rounded = ends != 0;
   /* For the screen, the ends of a plain bar from images. */
-  gboolean end_images = rounded && !planned && !soft && width >= 4 * BAR_RADIUS && screen;
+  gboolean end_images = rounded && !planned && !soft && width >= 4 * BAR_RADIUS && screen &&
+                        chronicle_timeline_painter_snap (self, top) == top;
   GskRoundedRect clip;
 
   gsk_rounded_rect_init_from_rect (&clip, &rect, MIN (BAR_RADIUS, width / 2));
@@ -1429,7 +1427,6 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
         .border_width = planned ? 2.0 : 1.0,
         .soft = soft,
         .circle = entry->status == CHRONICLE_EVENT_STATUS_REPORTED,
-        .strike = *color,
       };
       /* A day (or month…) wide enough to see: the whole period shows. */
       gboolean band = period >= 2 * MARKER_HALF;
@@ -1442,11 +1439,12 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
           marks.border = *color;
         }
 
-      /* For the screen, one image, a cancelled event's faded in it; but a
-       * long band of one would show through the image, and the selection
+      /* For the screen, one image, a cancelled event's faded in it and its
+       * title faded apart: but the band or whisker of one reaches under its
+       * title, a long band would show through the image, and the selection
        * is drawn over what is behind it: those are faded as a group. */
       if (chronicle_timeline_painter_for_screen (self) && !emphasis &&
-          !(cancelled && band && !band_in_image))
+          !(cancelled && (band || soft)))
         {
           if (band && !band_in_image)
             chronicle_timeline_painter_append_band (self, snapshot, color, geo.x1, geo.cy,
@@ -1454,7 +1452,8 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
           marks.band_width = band_in_image ? (int) ceil (period) : 0;
           marks.struck = cancelled;
           chronicle_timeline_painter_append_point (self, snapshot, &marks, geo.x1, geo.cy);
-          /* Its struck title faded as a whole, as in a group with it. */
+          /* Its struck title faded as a whole (glyphs and line), as in a
+           * group with it: nothing of the image lies under it. */
           title_faded = cancelled;
         }
       else
@@ -1485,7 +1484,8 @@ chronicle_timeline_painter_paint_entry (ChronicleTimelinePainter *self,
       if (!planned)
         text_color = *chronicle_timeline_painter_kind_text_color (self, entry->kind);
 
-      /* Hidden, only its title shows. */
+      /* With @fill_to at or before its start, nothing of the fill would
+       * show: only its title is drawn. */
       if (fill_to > geo.x1)
         chronicle_timeline_painter_paint_bar (self, snapshot, entry, color, geo.x1,
                                               MIN (geo.x2, fill_to), geo.x2, top);
@@ -1754,18 +1754,19 @@ chronicle_timeline_painter_fill_to (ChronicleTimelinePainter *self,
   double top = chronicle_timeline_painter_row_center (self, entry->lane, entry->row) -
                BAR_HEIGHT / 2;
 
-  if ((entry->flags & CHRONICLE_LANE_ENTRY_POINT) || !chronicle_timeline_painter_for_screen (self))
+  /* Only on whole device pixels: at a fraction of one, the edges of the
+   * bars above and below would blend to more than one, or some bars be
+   * moved to whole pixels and not others. */
+  if ((entry->flags & CHRONICLE_LANE_ENTRY_POINT) || !chronicle_timeline_painter_for_screen (self) ||
+      chronicle_timeline_painter_snap (self, top) != top)
     return G_MAXDOUBLE;
 
   if (pending->hidden_from < G_MAXDOUBLE)
     x2 = MIN (x2, pending->hidden_from + opaque_margin (entry) + 1);
 
-  /* On whole device pixels, as the bar under it: at a fraction of one, the
-   * edges of two bars blend to more than one. */
   if (cover->color != 0 && entry->status != CHRONICLE_EVENT_STATUS_CANCELLED &&
       rgba_pack (chronicle_timeline_painter_kind_color (self, entry->kind)) == cover->color &&
-      (pending->x1 - 2 >= cover->drawn_x2 || x2 + 2 <= cover->drawn_x1) &&
-      chronicle_timeline_painter_snap (self, top) == top)
+      (pending->x1 - 2 >= cover->drawn_x2 || x2 + 2 <= cover->drawn_x1))
     return -G_MAXDOUBLE;
 
   return pending->hidden_from < G_MAXDOUBLE ? x2 : G_MAXDOUBLE;
@@ -1831,13 +1832,18 @@ chronicle_timeline_painter_flush (ChronicleTimelinePainter *self,
       pending->drawn_end = bounds.origin.x + bounds.size.width;
 
       /* What shows of it: a point's band and whisker reach out of its
-       * bounds; a hidden bar only shows its title. */
+       * bounds (pending->x1 and x2 are its marker's edges); a hidden bar
+       * only shows its title. */
       if (first->flags & CHRONICLE_LANE_ENTRY_POINT)
-        graphene_rect_init (&drawn, pending->x1 - 3 * MARKER_HALF, bounds.origin.y,
-                            MAX (bounds.origin.x + bounds.size.width,
-                                 MIN (chronicle_timeline_painter_time_to_x (self, first->end),
-                                      self->width + BAR_OVERHANG)) -
-                            (pending->x1 - 3 * MARKER_HALF), bounds.size.height);
+        {
+          double left = pending->x1 - 2 * MARKER_HALF;
+          double right = MAX (MAX (bounds.origin.x + bounds.size.width,
+                                   pending->x2 + 2 * MARKER_HALF),
+                              MIN (chronicle_timeline_painter_time_to_x (self, first->end),
+                                   self->width + BAR_OVERHANG));
+
+          graphene_rect_init (&drawn, left, bounds.origin.y, right - left, bounds.size.height);
+        }
       else if (fill_to > pending->x1)
         drawn = bounds;
       else
@@ -2134,7 +2140,7 @@ chronicle_timeline_painter_paint_lane_events (ChronicleTimelinePainter *self,
       guint row = MIN (entry->row, CHRONICLE_LANE_LAYOUT_MAX_ROWS - 1);
       double x1;
 
-      /* Left out below. */
+      /* Before its row's bar across the view, it is not drawn at all. */
       if (k < cover[row])
         continue;
 
