@@ -1601,6 +1601,8 @@ chronicle_timeline_painter_add_hit (ChronicleTimelinePainter *self,
 {
   ChronicleTimelineHit hit;
 
+  /* Padding too, so that hits compare as memory. */
+  memset (&hit, 0, sizeof hit);
   hit.type = type;
   hit.bounds = *bounds;
   if (label != NULL)
