@@ -770,6 +770,16 @@ chronicle_timeline_painter_snap (ChronicleTimelinePainter *self,
   return round (v * self->scale_factor) / self->scale_factor;
 }
 
+/* Whether @v is on a whole device pixel. Bars are hidden, cut or drawn
+ * from images only on rows that are: at a fraction of one, the edges of
+ * bars above and below each other blend to more than one. */
+static gboolean
+chronicle_timeline_painter_on_whole_pixel (ChronicleTimelinePainter *self,
+                                           double                    v)
+{
+  return chronicle_timeline_painter_snap (self, v) == v;
+}
+
 static guint
 image_key_hash (gconstpointer data)
 {
@@ -1171,9 +1181,10 @@ chronicle_timeline_painter_append_point (ChronicleTimelinePainter *self,
 }
 
 /* For the screen: an opaque bar from @x1 to @x2 whose rounded ends show
- * (@ends: 1 the left, 2 the right), on whole device pixels, as images of
- * those ends either side of a plain fill. A rounded clip costs GTK 4.8's
- * cairo renderer more than two images. */
+ * (@ends: 1 the left, 2 the right), its @top on a whole device pixel, as
+ * images of those ends either side of a plain fill, its ends moved to
+ * whole pixels. A rounded clip costs GTK 4.8's cairo renderer more than
+ * two images. */
 static void
 chronicle_timeline_painter_append_bar (ChronicleTimelinePainter *self,
                                        GtkSnapshot              *snapshot,
@@ -1187,8 +1198,6 @@ chronicle_timeline_painter_append_bar (ChronicleTimelinePainter *self,
   double right = chronicle_timeline_painter_snap (self, x2);
   double fill_from = left;
   double fill_to = right;
-
-  top = chronicle_timeline_painter_snap (self, top);
 
   for (guint side = 1; side <= 2; side++)
     {
@@ -1307,7 +1316,7 @@ chronicle_timeline_painter_paint_bar (ChronicleTimelinePainter *self,
   gboolean rounded = ends != 0;
   /* For the screen, the ends of a plain bar from images. */
   gboolean end_images = rounded && !planned && !soft && width >= 4 * BAR_RADIUS && screen &&
-                        chronicle_timeline_painter_snap (self, top) == top;
+                        chronicle_timeline_painter_on_whole_pixel (self, top);
   GskRoundedRect clip;
 
   gsk_rounded_rect_init_from_rect (&clip, &rect, MIN (BAR_RADIUS, width / 2));
@@ -1756,11 +1765,8 @@ chronicle_timeline_painter_fill_to (ChronicleTimelinePainter *self,
   double top = chronicle_timeline_painter_row_center (self, entry->lane, entry->row) -
                BAR_HEIGHT / 2;
 
-  /* Only on whole device pixels: at a fraction of one, the edges of the
-   * bars above and below would blend to more than one, or some bars be
-   * moved to whole pixels and not others. */
   if ((entry->flags & CHRONICLE_LANE_ENTRY_POINT) || !chronicle_timeline_painter_for_screen (self) ||
-      chronicle_timeline_painter_snap (self, top) != top)
+      !chronicle_timeline_painter_on_whole_pixel (self, top))
     return G_MAXDOUBLE;
 
   if (pending->hidden_from < G_MAXDOUBLE)
@@ -1945,7 +1951,7 @@ chronicle_timeline_painter_prepare_lanes (ChronicleTimelinePainter *self,
           double top = chronicle_timeline_painter_row_center (self, lane, row) - BAR_HEIGHT / 2;
           double bottom = top + BAR_HEIGHT;
 
-          if ((covered & (1u << row)) == 0 || chronicle_timeline_painter_snap (self, top) != top)
+          if ((covered & (1u << row)) == 0 || !chronicle_timeline_painter_on_whole_pixel (self, top))
             continue;
 
           g_array_append_val (self->hidden_rows, top);
