@@ -965,43 +965,77 @@ surfaces_equal (cairo_surface_t *a,
                  (gsize) height * stride) == 0;
 }
 
+/* Nodes of @wanted type under @node, with where they are drawn: their
+ * bounds moved by the translations above them (the only transforms the
+ * painter uses around images), unless @placed is %NULL. */
 static void
-collect_nodes (GskRenderNode     *node,
-               GskRenderNodeType  wanted,
-               GPtrArray         *found)
+collect_placed_nodes (GskRenderNode     *node,
+                      GskRenderNodeType  wanted,
+                      float              dx,
+                      float              dy,
+                      GPtrArray         *found,
+                      GArray            *placed)
 {
   GskRenderNodeType type = gsk_render_node_get_node_type (node);
+  graphene_rect_t bounds;
 
   if (type == wanted)
-    g_ptr_array_add (found, node);
+    {
+      gsk_render_node_get_bounds (node, &bounds);
+      graphene_rect_offset (&bounds, dx, dy);
+      g_ptr_array_add (found, node);
+      if (placed != NULL)
+        g_array_append_val (placed, bounds);
+    }
 
   switch ((int) type)
     {
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect_nodes (gsk_container_node_get_child (node, i), wanted, found);
+        collect_placed_nodes (gsk_container_node_get_child (node, i), wanted, dx, dy, found,
+                              placed);
       break;
     case GSK_CLIP_NODE:
-      collect_nodes (gsk_clip_node_get_child (node), wanted, found);
+      collect_placed_nodes (gsk_clip_node_get_child (node), wanted, dx, dy, found, placed);
       break;
     case GSK_ROUNDED_CLIP_NODE:
-      collect_nodes (gsk_rounded_clip_node_get_child (node), wanted, found);
+      collect_placed_nodes (gsk_rounded_clip_node_get_child (node), wanted, dx, dy, found, placed);
       break;
     case GSK_TRANSFORM_NODE:
-      collect_nodes (gsk_transform_node_get_child (node), wanted, found);
+      {
+        GskTransform *transform = gsk_transform_node_get_transform (node);
+        float tx = 0, ty = 0;
+
+        if (gsk_transform_get_category (transform) >= GSK_TRANSFORM_CATEGORY_2D_TRANSLATE)
+          gsk_transform_to_translate (transform, &tx, &ty);
+        else
+          g_assert_true (placed == NULL || wanted != GSK_CAIRO_NODE);
+        collect_placed_nodes (gsk_transform_node_get_child (node), wanted, dx + tx, dy + ty, found,
+                              placed);
+      }
       break;
     case GSK_OPACITY_NODE:
-      collect_nodes (gsk_opacity_node_get_child (node), wanted, found);
+      collect_placed_nodes (gsk_opacity_node_get_child (node), wanted, dx, dy, found, placed);
       break;
     case GSK_REPEAT_NODE:
-      collect_nodes (gsk_repeat_node_get_child (node), wanted, found);
+      collect_placed_nodes (gsk_repeat_node_get_child (node), wanted, dx, dy, found, placed);
       break;
     case GSK_DEBUG_NODE:
-      collect_nodes (gsk_debug_node_get_child (node), wanted, found);
+      collect_placed_nodes (gsk_debug_node_get_child (node), wanted, dx, dy, found, placed);
       break;
     default:
       break;
     }
+}
+
+
+/* Nodes of @wanted type under @node. */
+static void
+collect_nodes (GskRenderNode     *node,
+               GskRenderNodeType  wanted,
+               GPtrArray         *found)
+{
+  collect_placed_nodes (node, wanted, 0, 0, found, NULL);
 }
 
 static guint
@@ -1136,68 +1170,6 @@ is_point_hit (ViewFixture                *fixture,
 
   return hit->type == CHRONICLE_TIMELINE_HIT_EVENT &&
          (find_entry (fixture, hit->position, &lane)->flags & CHRONICLE_LANE_ENTRY_POINT) != 0;
-}
-
-/* Nodes of @wanted type under @node, with where they are drawn: their
- * bounds moved by the translations above them (the only transforms the
- * painter uses around images). */
-static void
-collect_placed_nodes (GskRenderNode     *node,
-                      GskRenderNodeType  wanted,
-                      float              dx,
-                      float              dy,
-                      GPtrArray         *found,
-                      GArray            *placed)
-{
-  GskRenderNodeType type = gsk_render_node_get_node_type (node);
-  graphene_rect_t bounds;
-
-  if (type == wanted)
-    {
-      gsk_render_node_get_bounds (node, &bounds);
-      graphene_rect_offset (&bounds, dx, dy);
-      g_ptr_array_add (found, node);
-      g_array_append_val (placed, bounds);
-    }
-
-  switch ((int) type)
-    {
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect_placed_nodes (gsk_container_node_get_child (node, i), wanted, dx, dy, found,
-                              placed);
-      break;
-    case GSK_CLIP_NODE:
-      collect_placed_nodes (gsk_clip_node_get_child (node), wanted, dx, dy, found, placed);
-      break;
-    case GSK_ROUNDED_CLIP_NODE:
-      collect_placed_nodes (gsk_rounded_clip_node_get_child (node), wanted, dx, dy, found, placed);
-      break;
-    case GSK_TRANSFORM_NODE:
-      {
-        GskTransform *transform = gsk_transform_node_get_transform (node);
-        float tx = 0, ty = 0;
-
-        if (gsk_transform_get_category (transform) >= GSK_TRANSFORM_CATEGORY_2D_TRANSLATE)
-          gsk_transform_to_translate (transform, &tx, &ty);
-        else
-          g_assert_cmpuint (wanted, !=, GSK_CAIRO_NODE);
-        collect_placed_nodes (gsk_transform_node_get_child (node), wanted, dx + tx, dy + ty, found,
-                              placed);
-      }
-      break;
-    case GSK_OPACITY_NODE:
-      collect_placed_nodes (gsk_opacity_node_get_child (node), wanted, dx, dy, found, placed);
-      break;
-    case GSK_REPEAT_NODE:
-      collect_placed_nodes (gsk_repeat_node_get_child (node), wanted, dx, dy, found, placed);
-      break;
-    case GSK_DEBUG_NODE:
-      collect_placed_nodes (gsk_debug_node_get_child (node), wanted, dx, dy, found, placed);
-      break;
-    default:
-      break;
-    }
 }
 
 /* For the screen, markers are images at the scale factor, each drawn by
