@@ -9,42 +9,7 @@
 
 #include "chronicle-event-table.h"
 #include "chronicle-timeline.h"
-
-static ChronicleTime
-parse_time (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  ChronicleTime time;
-
-  if (!chronicle_time_parse (text, NULL, &time, &error))
-    g_error ("cannot parse “%s”: %s", text, error->message);
-
-  return time;
-}
-
-static ChronicleEvent *
-make_event (const char         *id,
-            const char         *start,
-            const char         *end,
-            const char         *kind,
-            const char * const *actors,
-            const char * const *tags)
-{
-  ChronicleTime start_time = parse_time (start);
-  ChronicleEvent *event = chronicle_event_new (id, id, &start_time);
-
-  if (end != NULL)
-    {
-      ChronicleTime end_time = parse_time (end);
-
-      chronicle_event_set_end (event, &end_time);
-    }
-  chronicle_event_set_kind (event, kind);
-  chronicle_event_set_actors (event, actors);
-  chronicle_event_set_tags (event, tags);
-
-  return event;
-}
+#include "model-test-utils.h"
 
 /* The strings of event @i in @sets, joined by "|". */
 static char *
@@ -84,10 +49,11 @@ test_from_timeline (void)
   g_autofree char *joined = NULL;
 
   /* Given out of order: the table follows the timeline's order. */
-  events[0] = make_event ("c", "2025-08-27", NULL, "statement", council, NULL);
-  events[1] = make_event ("a", "2025-08-25T10:00Z", "2025-08-26", "order-signing", mayor_council, tags);
-  events[2] = make_event ("b", "2025-08", NULL, "statement", NULL, tags);
-  events[3] = make_event ("d", "-0044-03-15", NULL, "no-such-kind", NULL, NULL);
+  events[0] = make_classified_event ("c", "statement", "2025-08-27", NULL, council, NULL);
+  events[1] = make_classified_event ("a", "order-signing", "2025-08-25T10:00Z", "2025-08-26",
+                                     mayor_council, tags);
+  events[2] = make_classified_event ("b", "statement", "2025-08", NULL, NULL, tags);
+  events[3] = make_classified_event ("d", "no-such-kind", "-0044-03-15", NULL, NULL, NULL);
   chronicle_event_set_status (events[0], CHRONICLE_EVENT_STATUS_PLANNED);
   chronicle_event_set_approximate (events[2], TRUE);
 

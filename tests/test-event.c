@@ -17,18 +17,7 @@
 #include "chronicle-event.h"
 #include "chronicle-kind.h"
 #include "chronicle-view.h"
-
-static ChronicleTime
-parse_time (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  ChronicleTime time;
-
-  if (!chronicle_time_parse (text, NULL, &time, &error))
-    g_error ("cannot parse “%s”: %s", text, error->message);
-
-  return time;
-}
+#include "model-test-utils.h"
 
 static int
 compare_strings (const void *a,

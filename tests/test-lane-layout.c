@@ -12,45 +12,7 @@
 
 #include "chronicle-event-filter.h"
 #include "chronicle-lane-layout.h"
-
-static ChronicleTime
-parse_time (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  ChronicleTime time;
-
-  if (!chronicle_time_parse (text, NULL, &time, &error))
-    g_error ("cannot parse “%s”: %s", text, error->message);
-
-  return time;
-}
-
-/* "id kind start [end]" plus actors and tags, %NULL-terminated lists. */
-static ChronicleEvent *
-make_event (const char          *id,
-            const char          *kind,
-            const char          *start,
-            const char          *end,
-            const char * const  *actors,
-            const char * const  *tags)
-{
-  ChronicleTime time = parse_time (start);
-  ChronicleEvent *event = chronicle_event_new (id, id, &time);
-
-  chronicle_event_set_kind (event, kind);
-  if (end != NULL)
-    {
-      ChronicleTime end_time = parse_time (end);
-
-      chronicle_event_set_end (event, &end_time);
-    }
-  if (actors != NULL)
-    chronicle_event_set_actors (event, actors);
-  if (tags != NULL)
-    chronicle_event_set_tags (event, tags);
-
-  return event;
-}
+#include "model-test-utils.h"
 
 static void
 add_event (ChronicleTimeline *timeline,
@@ -78,22 +40,25 @@ make_timeline (void)
   chronicle_timeline_add_actor (timeline, pritzker);
   chronicle_timeline_add_actor (timeline, johnson);
 
-  add_event (timeline, make_event ("a", "statement", "2025-09-01", NULL,
-                                   (const char *[]) { "johnson", "pritzker", NULL },
-                                   (const char *[]) { "press", NULL }));
-  add_event (timeline, make_event ("b", "rally", "2025-09-02", "2025-09-04",
-                                   (const char *[]) { "Zoe Roe", NULL },
-                                   (const char *[]) { "street", "press", NULL }));
-  add_event (timeline, make_event ("c", "report", "2025-09-03", NULL,
-                                   (const char *[]) { "Al Adams", "johnson", "johnson", NULL }, NULL));
-  event = make_event ("d", "no-such-kind", "2025-09-05", NULL, NULL, NULL);
+  add_event (timeline, make_classified_event ("a", "statement", "2025-09-01", NULL,
+                                              (const char *[]) { "johnson", "pritzker", NULL },
+                                              (const char *[]) { "press", NULL }));
+  add_event (timeline, make_classified_event ("b", "rally", "2025-09-02", "2025-09-04",
+                                              (const char *[]) { "Zoe Roe", NULL },
+                                              (const char *[]) { "street", "press", NULL }));
+  add_event (timeline, make_classified_event ("c", "report", "2025-09-03", NULL,
+                                              (const char *[]) { "Al Adams", "johnson", "johnson",
+                                                                 NULL },
+                                              NULL));
+  event = make_classified_event ("d", "no-such-kind", "2025-09-05", NULL, NULL, NULL);
   chronicle_event_set_status (event, CHRONICLE_EVENT_STATUS_PLANNED);
   add_event (timeline, event);
-  event = make_event ("e", "statement", "2025-09-06", "2025-09-10", NULL, NULL);
+  event = make_classified_event ("e", "statement", "2025-09-06", "2025-09-10", NULL, NULL);
   chronicle_event_set_status (event, CHRONICLE_EVENT_STATUS_CANCELLED);
   chronicle_event_set_approximate (event, TRUE);
   add_event (timeline, event);
-  add_event (timeline, make_event ("f", "order-signing", "2025-08-30", NULL, NULL, NULL));
+  add_event (timeline, make_classified_event ("f", "order-signing", "2025-08-30", NULL, NULL,
+                                              NULL));
 
   return timeline;
 }
@@ -434,7 +399,8 @@ test_stacking_same_time (void)
     {
       g_autofree char *id = g_strdup_printf ("same%u", i);
 
-      add_event (timeline, make_event (id, "statement", "2025-09-01T10:00", NULL, NULL, NULL));
+      add_event (timeline, make_classified_event (id, "statement", "2025-09-01T10:00", NULL, NULL,
+                                                  NULL));
     }
 
   layout = make_layout (timeline, CHRONICLE_GROUP_BY_NONE);
@@ -1073,7 +1039,8 @@ test_coalesce (void)
     {
       g_autofree char *id = g_strdup_printf ("new%u", i);
 
-      add_event (timeline, make_event (id, "report", "2025-10-01", NULL, NULL, NULL));
+      add_event (timeline, make_classified_event (id, "report", "2025-10-01", NULL, NULL,
+                                                  NULL));
     }
   chronicle_lane_layout_set_group_by (layout, CHRONICLE_GROUP_BY_STATUS);
   g_assert_cmpuint (changes, ==, 0);

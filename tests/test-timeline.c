@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chronicle-timeline.h"
+#include "model-test-utils.h"
 
 typedef struct
 {
@@ -18,18 +19,6 @@ typedef struct
   /* Every items-changed as "POS-REMOVED+ADDED", and "*" for notify::n-items. */
   GString           *changes;
 } TimelineFixture;
-
-static ChronicleTime
-parse_time (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  ChronicleTime time;
-
-  if (!chronicle_time_parse (text, NULL, &time, &error))
-    g_error ("cannot parse “%s”: %s", text, error->message);
-
-  return time;
-}
 
 static ChronicleEvent *
 make_event (const char *id,
